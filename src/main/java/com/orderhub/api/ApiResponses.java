@@ -1,0 +1,50 @@
+package com.orderhub.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+
+/** Renders documents in the negotiated format; used by Camel routes and servlet filters alike. */
+public final class ApiResponses {
+
+    private static final String PROBLEM_NAMESPACE = "urn:ietf:rfc:7807";
+
+    private ApiResponses() {
+    }
+
+    public static byte[] render(JsonNode document, ResponseFormat format) {
+        if (format == ResponseFormat.XML) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
+            XmlTree.write(document, "export", null, out);
+            return out.toByteArray();
+        }
+        try {
+            return ApiJson.MAPPER.writeValueAsBytes(document);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Could not write JSON", e);
+        }
+    }
+
+    public static byte[] renderProblem(JsonNode problem, ResponseFormat format) {
+        if (format == ResponseFormat.XML) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+            XmlTree.write(problem, "problem", PROBLEM_NAMESPACE, out);
+            return out.toByteArray();
+        }
+        return render(problem, ResponseFormat.JSON);
+    }
+
+    /** Writes a problem straight to the servlet response (filters and the error page). */
+    public static void writeProblem(HttpServletRequest request, HttpServletResponse response, ApiProblem problem,
+            String instance) throws IOException {
+        ResponseFormat format = ResponseFormat.of(request);
+        byte[] body = renderProblem(Problems.document(problem, instance), format);
+        response.setStatus(problem.status());
+        response.setContentType(format.problemContentType());
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+}

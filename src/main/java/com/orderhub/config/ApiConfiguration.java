@@ -1,0 +1,40 @@
+package com.orderhub.config;
+
+import com.orderhub.api.ApiKeyFilter;
+import com.orderhub.api.ApiKeys;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+@Configuration
+public class ApiConfiguration {
+
+    /** The key check runs before anything else under the base path, the OpenAPI document included. */
+    @Bean
+    public FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(ApiKeys keys, OrderHubProperties properties) {
+        FilterRegistrationBean<ApiKeyFilter> registration = new FilterRegistrationBean<>(new ApiKeyFilter(keys));
+        registration.addUrlPatterns(properties.api().basePath() + "/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    /**
+     * The routes are read from the file system; started from another folder the hub would come
+     * up with no API at all, so say so and stop instead.
+     */
+    @Bean
+    public RoutesFolder routesFolder(OrderHubProperties properties) {
+        Path folder = Path.of(properties.routesDir()).toAbsolutePath().normalize();
+        if (!Files.isRegularFile(folder.resolve("rest-api.yaml"))) {
+            throw new IllegalStateException("No routes in " + folder + " (rest-api.yaml is missing): start the hub "
+                    + "from the project folder or set orderhub.routes-dir to the folder holding the route files");
+        }
+        return new RoutesFolder(folder);
+    }
+
+    public record RoutesFolder(Path path) {
+    }
+}

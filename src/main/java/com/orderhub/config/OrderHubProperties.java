@@ -1,0 +1,48 @@
+package com.orderhub.config;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.util.List;
+import java.util.Set;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Everything under {@code orderhub.*}. Bound and validated at start-up, so a typo or a
+ * half-configured key stops the hub before it serves a request.
+ */
+@Validated
+@ConfigurationProperties(prefix = "orderhub")
+public record OrderHubProperties(
+        @NotBlank @DefaultValue("./data") String dataDir,
+        @NotBlank @DefaultValue("routes") String routesDir,
+        @Valid @NotNull @DefaultValue Api api,
+        @Valid @NotNull @DefaultValue Security security) {
+
+    public record Api(
+            @NotBlank @DefaultValue("/api/database/v1") String basePath,
+            @Min(1024) @DefaultValue("16777216") long maxBodyBytes,
+            @Min(1) @Max(100000) @DefaultValue("1000") int maxItems) {
+    }
+
+    public record Security(@Valid @DefaultValue List<ApiKey> apiKeys) {
+    }
+
+    /**
+     * One API key: either the plain {@code key} or its hex SHA-256 in {@code keySha256}.
+     * The tenant is the seed's "connection": every row the key reads or writes is the tenant's.
+     */
+    public record ApiKey(
+            String key,
+            @Pattern(regexp = "[0-9a-fA-F]{64}", message = "must be 64 hex digits (SHA-256)") String keySha256,
+            @NotBlank @Pattern(regexp = "[A-Za-z0-9_.-]{1,64}", message = "must be 1 to 64 letters, digits, '.', '_' or '-'") String tenant,
+            @NotNull @DefaultValue({"read"}) Set<Scope> scopes) {
+    }
+
+    public enum Scope { read, write }
+}

@@ -1,0 +1,1 @@
+SELECT COUNT(*) FROM orders WHERE tenant = :tenant AND updated_at >= :date

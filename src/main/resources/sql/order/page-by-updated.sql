@@ -1,0 +1,6 @@
+-- The first page of the change feed (or a page by number, for callers without a cursor).
+SELECT id, updated_at
+FROM orders
+WHERE tenant = :tenant AND updated_at >= :date
+ORDER BY updated_at, id
+LIMIT :limit OFFSET :offset

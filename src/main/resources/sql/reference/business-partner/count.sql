@@ -1,0 +1,1 @@
+SELECT COUNT(*) FROM business_partner WHERE tenant = :tenant

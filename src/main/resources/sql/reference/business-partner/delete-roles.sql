@@ -1,0 +1,1 @@
+DELETE FROM partner_role WHERE partner_id = :partnerId

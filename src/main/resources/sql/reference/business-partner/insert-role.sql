@@ -1,0 +1,1 @@
+INSERT INTO partner_role (partner_id, role) VALUES (:partnerId, :role)

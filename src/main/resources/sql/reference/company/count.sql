@@ -1,0 +1,1 @@
+SELECT COUNT(*) FROM company WHERE tenant = :tenant

@@ -1,0 +1,1 @@
+SELECT COUNT(*) FROM delivery_note WHERE tenant = :tenant

@@ -1,0 +1,1 @@
+SELECT COUNT(*) FROM discount_type WHERE tenant = :tenant

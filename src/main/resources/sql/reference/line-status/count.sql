@@ -1,0 +1,1 @@
+SELECT COUNT(*) FROM line_status WHERE tenant = :tenant

@@ -1,0 +1,1 @@
+SELECT COUNT(*) FROM order_status WHERE tenant = :tenant

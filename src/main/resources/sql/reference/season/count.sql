@@ -1,0 +1,1 @@
+SELECT COUNT(*) FROM season WHERE tenant = :tenant

@@ -1,0 +1,5 @@
+SELECT id, id_remote, description
+FROM season
+WHERE tenant = :tenant
+ORDER BY created_at, id
+LIMIT :limit OFFSET :offset
