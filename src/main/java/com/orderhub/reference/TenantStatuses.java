@@ -27,7 +27,17 @@ public class TenantStatuses {
     static final List<String> ORDER_STATUSES = List.of("Pending", "Confirmed", "Shipped", "Cancelled");
     static final List<String> LINE_STATUSES = List.of("Pending", "InStock", "Shipped", "Deleted");
 
+    private final NamedParameterJdbcTemplate jdbc;
+    private final ApiKeys keys;
+
     public TenantStatuses(NamedParameterJdbcTemplate jdbc, ApiKeys keys) {
+        this.jdbc = jdbc;
+        this.keys = keys;
+        seedAll();
+    }
+
+    /** Seeds what is missing for every configured tenant; safe to run any number of times. */
+    public void seedAll() {
         for (String tenant : keys.tenants()) {
             int added = seed(jdbc, tenant, "reference/order-status/seed", ORDER_STATUSES)
                     + seed(jdbc, tenant, "reference/line-status/seed", LINE_STATUSES);

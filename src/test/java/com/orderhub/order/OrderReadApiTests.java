@@ -1,0 +1,257 @@
+package com.orderhub.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.orderhub.support.ApiTestSupport;
+import com.orderhub.support.Fixtures.Refs;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The read endpoints of SPEC section 3; run on H2 and on PostgreSQL by the subclasses. */
+abstract class OrderReadApiTests extends ApiTestSupport {
+
+    private static final Instant T0 = Instant.parse("2026-05-01T10:00:00Z");
+
+    private Refs refs;
+
+    @BeforeEach
+    void referenceData() {
+        refs = fixtures.referenceData(DEMO, "demo");
+    }
+
+    @Test
+    void getOrderAnswersTheFullNestedShape() {
+        String id = fixtures.insertOrder(refs, "ERP-1", T0);
+
+        JsonNode order = get("/Order/getOrder").json().path("data").get(0);
+
+        assertThat(order.path("id").asText()).isEqualTo(id);
+        assertThat(order.path("idRemote").asText()).isEqualTo("ERP-1");
+        assertThat(order.path("reference").asText()).isEqualTo("REF-ERP-1");
+        assertThat(order.path("company").path("companyName").asText()).isEqualTo("Moda Norte S.L.");
+        assertThat(order.path("company").path("idRemote").asText()).isEqualTo("CO-1");
+        assertThat(order.path("client").path("contactName").asText()).isEqualTo("Boutique Alba");
+        assertThat(order.path("client").path("id").asText()).isEqualTo(refs.clientId());
+        assertThat(order.path("agent").asText()).isEqualTo(refs.agentId());
+        assertThat(order.path("agentId").asText()).isEqualTo(refs.agentId());
+        assertThat(order.path("status").asText()).isEqualTo("Pending");
+        assertThat(order.path("statusId").asText()).isEqualTo(refs.orderStatusId());
+        assertThat(order.path("season").path("description").asText()).isEqualTo("Spring-Summer 2026");
+        assertThat(order.path("seasonId").asText()).isEqualTo(refs.seasonId());
+        assertThat(order.path("shippingAddress").asText()).isEqualTo("Calle Mayor 1, Bilbao");
+        assertThat(order.path("billingAddress").asText()).isEqualTo("Gran Via 2, Bilbao");
+        assertThat(order.path("shippingAddressId").asText()).isEqualTo(refs.shippingId());
+        assertThat(order.path("dateOrder").asText()).isEqualTo("2026-03-01T09:30:00Z");
+        assertThat(order.path("dateModified").isNull()).isTrue();
+        assertThat(order.path("grossAmount").decimalValue()).isEqualByComparingTo("158.8");
+        assertThat(order.path("grossAmount").toString()).isEqualTo("158.8");
+        assertThat(order.path("taxrecAmount").isNull()).isTrue();
+        assertThat(order.path("origin").asText()).isEqualTo("api");
+        assertThat(order.path("isSale").asBoolean()).isTrue();
+        assertThat(order.path("createdAt").asText()).isEqualTo("2026-05-01T10:00:00Z");
+
+        JsonNode discount = order.path("discount").get(0);
+        assertThat(discount.path("idRemote").asText()).isEqualTo("HD-1");
+        assertThat(discount.path("discountType").path("name").asText()).isEqualTo("Early payment");
+        assertThat(discount.path("discountTypeId").asText()).isEqualTo(refs.discountTypeId());
+        assertThat(discount.path("sequence").asInt()).isEqualTo(1);
+        assertThat(discount.path("isHeader").asBoolean()).isTrue();
+
+        JsonNode lines = order.path("lines");
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0).path("idRemote").asText()).isEqualTo("ERP-1-L1");
+        assertThat(lines.get(0).path("lineStatus").asText()).isEqualTo("Pending");
+        assertThat(lines.get(0).path("discount").get(0).path("idRemote").asText()).isEqualTo("ERP-1-L1-D1");
+        assertThat(lines.get(0).path("lineDetail")).hasSize(2);
+        assertThat(lines.get(0).path("lineDetail").get(1).path("productId").asText()).isEqualTo(refs.secondProductId());
+        assertThat(lines.get(0).path("lineDetail").get(1).path("price").toString()).isEqualTo("19.5");
+    }
+
+    @Test
+    void getOrderPagesOldestFirstAndLinksTheNextPageKeepingOtherParameters() {
+        for (int i = 0; i < 3; i++) {
+            fixtures.insertOrder(refs, "ERP-" + i, T0.plusSeconds(60 - i * 10L));
+        }
+
+        ApiTestSupport.Response first = get("/Order/getOrder?pageSize=2&format=json");
+
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(idRemotes(first.json())).containsExactly("ERP-2", "ERP-1");
+        JsonNode pagination = first.json().path("pagination");
+        assertThat(pagination.path("totalItems").asInt()).isEqualTo(3);
+        assertThat(pagination.path("itemsPerPage").asInt()).isEqualTo(2);
+        assertThat(pagination.path("currentPage").asInt()).isEqualTo(1);
+        assertThat(pagination.path("totalPages").asInt()).isEqualTo(2);
+        String next = pagination.path("nextPageUrl").asText();
+        assertThat(next).isEqualTo(url(BASE + "/Order/getOrder?pageSize=2&format=json&page=2"));
+
+        JsonNode second = send("GET", next, java.util.Map.of("Authorization", "Bearer " + DEMO), null).json();
+        assertThat(idRemotes(second)).containsExactly("ERP-0");
+        assertThat(second.path("pagination").path("nextPageUrl").isNull()).isTrue();
+    }
+
+    @Test
+    void getOneOrderByHubIdOrIdRemoteWithItsEtag() {
+        String id = fixtures.insertOrder(refs, "ERP-7", T0);
+
+        ApiTestSupport.Response byId = get("/Order/get/" + id);
+        ApiTestSupport.Response byRemote = get("/Order/get/ERP-7");
+
+        assertThat(byId.status()).isEqualTo(200);
+        assertThat(byId.json().path("data").path("id").asText()).isEqualTo(id);
+        assertThat(byRemote.json().path("data").path("id").asText()).isEqualTo(id);
+        assertThat(byId.header("ETag")).isEqualTo("\"1\"");
+        fixtures.touch(id, T0.plusSeconds(5));
+        assertThat(get("/Order/get/" + id).header("ETag")).isEqualTo("\"2\"");
+    }
+
+    @Test
+    void unknownOrderIsNotFound() {
+        ApiTestSupport.Response response = get("/Order/get/NOPE-1");
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.error()).isEqualTo("No entity found for Order with NOPE-1.");
+        assertThat(response.json().path("detail").asText()).isEqualTo("No entity found for Order with NOPE-1.");
+        assertThat(response.json().path("instance").asText()).isEqualTo(BASE + "/Order/get/NOPE-1");
+    }
+
+    @Test
+    void anotherTenantSeesNoneOfTheOrders() {
+        String id = fixtures.insertOrder(refs, "ERP-1", T0);
+        fixtures.tombstone("demo", "ERP-GONE", T0);
+
+        assertThat(get("/Order/get/" + id, OTHER).status()).isEqualTo(404);
+        assertThat(get("/Order/get/ERP-1", OTHER).error()).isEqualTo("No entity found for Order with ERP-1.");
+        assertThat(get("/Order/getOrder", OTHER).json().path("data")).isEmpty();
+        assertThat(get("/Order/getOrder", OTHER).json().path("pagination").path("totalItems").asInt()).isZero();
+        assertThat(get("/Order/updatedFrom", OTHER).json().path("data")).isEmpty();
+        assertThat(get("/Order/deleted", OTHER).json().path("data")).isEmpty();
+    }
+
+    @Test
+    void ordersInXmlMirrorTheJson() {
+        fixtures.insertOrder(refs, "ERP-X", T0);
+
+        ApiTestSupport.Response xml = getXml("/Order/getOrder");
+
+        assertThat(xml.status()).isEqualTo(200);
+        assertThat(xml.contentType()).startsWith("application/xml");
+        String body = xml.body();
+        assertThat(body).startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?><export><data><item><id>");
+        assertThat(body).contains("<idRemote>ERP-X</idRemote>");
+        assertThat(body).contains("<company><id>" + refs.companyId() + "</id><idRemote>CO-1</idRemote>"
+                + "<companyName>Moda Norte S.L.</companyName></company>");
+        // nested arrays are repeated elements without a wrapper
+        assertThat(body.split("<lines>", -1)).hasSize(3);
+        assertThat(body.split("<lineDetail>", -1)).hasSize(5);
+        assertThat(body).contains("<productId>" + refs.productId() + "</productId>");
+        assertThat(body).contains("<dateModified></dateModified>");
+        assertThat(body).contains("<pagination><totalItems>1</totalItems><itemsPerPage>10</itemsPerPage>");
+
+        ApiTestSupport.Response single = get("/Order/get/ERP-X?format=xml");
+        assertThat(single.body()).startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?><export><data><id>");
+    }
+
+    @Test
+    void updatedFromAcceptsTheThreeDateFormats() {
+        fixtures.insertOrder(refs, "OLD", Instant.parse("2026-01-10T08:00:00Z"));
+        fixtures.insertOrder(refs, "NEW", Instant.parse("2026-01-10T12:00:00Z"));
+
+        assertThat(idRemotes(get("/Order/updatedFrom?date=2026-01-10%2010:00:00").json())).containsExactly("NEW");
+        assertThat(idRemotes(get("/Order/updatedFrom?date=2026-01-10").json())).containsExactly("OLD", "NEW");
+        // 13:00 at +02:00 is 11:00 UTC
+        assertThat(idRemotes(get("/Order/updatedFrom?date=2026-01-10T13:00:00%2B02:00").json()))
+                .containsExactly("NEW");
+        assertThat(idRemotes(get("/Order/updatedFrom?date=2026-01-10T12:00:00Z").json())).containsExactly("NEW");
+        assertThat(idRemotes(get("/Order/updatedFrom").json())).containsExactly("OLD", "NEW");
+    }
+
+    @Test
+    void updatedFromRejectsADateInNoAcceptedFormat() {
+        ApiTestSupport.Response response = get("/Order/updatedFrom?date=10/01/2026");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.error()).isEqualTo(
+                "Parameter date must be a date as yyyy-MM-dd HH:mm:ss, yyyy-MM-dd or ISO-8601 with offset");
+    }
+
+    @Test
+    void updatedFromRejectsACursorItDidNotIssue() {
+        ApiTestSupport.Response response = get("/Order/updatedFrom?cursor=not-a-cursor&page=2");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.error()).isEqualTo("Parameter cursor is not a cursor this API returned");
+    }
+
+    /**
+     * While a client walks the feed, orders it has not reached yet and orders it has already
+     * seen change. Following nextPageUrl must still return every order, and return one twice only
+     * when it changed after it was first returned. A page-number walk fails this: the changed
+     * order on page 1 moves to the end and shifts everything else one place forward.
+     */
+    @Test
+    void walkingUpdatedFromByCursorNeverSkipsAnOrderThatChangesDuringTheWalk() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            ids.add(fixtures.insertOrder(refs, "W-" + i, T0.plusSeconds(i)));
+        }
+        List<String> seen = new ArrayList<>();
+        String next = BASE + "/Order/updatedFrom?date=2026-05-01&pageSize=10";
+        int page = 0;
+        while (next != null && page < 10) {
+            JsonNode body = send("GET", next, java.util.Map.of("Authorization", "Bearer " + DEMO), null).json();
+            body.path("data").forEach(o -> seen.add(o.path("idRemote").asText()));
+            if (page == 0) {
+                fixtures.touch(ids.get(0), T0.plusSeconds(100));   // seen already: comes again at the end
+                fixtures.touch(ids.get(15), T0.plusSeconds(101));  // not reached yet: must still come
+            }
+            next = body.path("pagination").path("nextPageUrl").isNull() ? null
+                    : body.path("pagination").path("nextPageUrl").asText();
+            page++;
+        }
+
+        Set<String> expected = new HashSet<>();
+        for (int i = 0; i < 25; i++) {
+            expected.add("W-" + i);
+        }
+        assertThat(new HashSet<>(seen)).isEqualTo(expected);
+        assertThat(seen).hasSize(26);
+        assertThat(seen.stream().filter("W-0"::equals).count()).isEqualTo(2);
+        assertThat(seen.stream().filter("W-15"::equals).count()).isEqualTo(1);
+        assertThat(seen.subList(24, 26)).containsExactly("W-0", "W-15");
+    }
+
+    @Test
+    void deletedListsTombstonesSinceTheDateByCursor() {
+        fixtures.tombstone("demo", "GONE-OLD", Instant.parse("2026-02-01T00:00:00Z"));
+        for (int i = 0; i < 3; i++) {
+            fixtures.tombstone("demo", "GONE-" + i, Instant.parse("2026-03-01T00:00:00Z").plusSeconds(i));
+        }
+
+        JsonNode first = get("/Order/deleted?date=2026-02-15&pageSize=2").json();
+
+        assertThat(idRemotes(first)).containsExactly("GONE-0", "GONE-1");
+        assertThat(first.path("data").get(0).path("deletedAt").asText()).isEqualTo("2026-03-01T00:00:00Z");
+        assertThat(first.path("data").get(0).path("id").asText()).isNotBlank();
+        assertThat(first.path("pagination").path("totalItems").asInt()).isEqualTo(3);
+        String next = first.path("pagination").path("nextPageUrl").asText();
+        assertThat(next).contains("date=2026-02-15").contains("pageSize=2").contains("page=2").contains("cursor=");
+        JsonNode second = send("GET", next, java.util.Map.of("Authorization", "Bearer " + DEMO), null).json();
+        assertThat(idRemotes(second)).containsExactly("GONE-2");
+        assertThat(second.path("pagination").path("currentPage").asInt()).isEqualTo(2);
+        assertThat(second.path("pagination").path("nextPageUrl").isNull()).isTrue();
+    }
+
+    private static List<String> idRemotes(JsonNode page) {
+        List<String> ids = new ArrayList<>();
+        page.path("data").forEach(o -> ids.add(o.path("idRemote").asText()));
+        return ids;
+    }
+}

@@ -1,0 +1,132 @@
+package com.orderhub.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.orderhub.api.ApiJson;
+import com.orderhub.reference.TenantStatuses;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Base of the HTTP tests: the hub on a random port (H2 by default; subclasses add the
+ * {@code postgres} profile for the real database), an empty database before each test, and a
+ * small client that speaks to it the way a REST client would.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@Import(PostgresTestSchema.class)
+public abstract class ApiTestSupport {
+
+    public static final String BASE = "/api/database/v1";
+    public static final String DEMO = "demo-key";
+    public static final String OTHER = "other-key";
+    public static final String READ_ONLY = "read-key";
+    public static final String DEFAULT_TENANT = "default-key";
+
+    static {
+        // One schema per test JVM, so runs on the shared PostgreSQL never see each other.
+        System.setProperty("orderhub.test.schema", "orderhub_test_" + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    @Autowired
+    private TenantStatuses statuses;
+
+    protected Fixtures fixtures;
+
+    @BeforeEach
+    void emptyDatabase() {
+        for (String table : new String[] {"delivery_note_line", "delivery_note", "line_detail", "line_discount",
+                "order_line", "order_discount", "orders", "deleted_order", "message_status", "message", "partner_role",
+                "partner_location", "business_partner", "product", "season", "discount_type", "company",
+                "order_status", "line_status"}) {
+            jdbc.update("DELETE FROM " + table);
+        }
+        statuses.seedAll();
+        fixtures = new Fixtures(this, jdbc);
+    }
+
+    public record Response(int status, HttpResponse<String> raw) {
+
+        public String body() {
+            return raw.body();
+        }
+
+        public JsonNode json() {
+            try {
+                return ApiJson.MAPPER.readTree(raw.body());
+            } catch (IOException e) {
+                throw new AssertionError("Not JSON: " + raw.body(), e);
+            }
+        }
+
+        public String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+
+        public String contentType() {
+            return header("Content-Type");
+        }
+
+        /** The {@code error} member of a problem document. */
+        public String error() {
+            return json().path("error").asText(null);
+        }
+    }
+
+    public String url(String pathAndQuery) {
+        return pathAndQuery.startsWith("http") ? pathAndQuery : "http://localhost:" + port + pathAndQuery;
+    }
+
+    public Response send(String method, String path, Map<String, String> headers, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        try {
+            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response);
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError("Request failed: " + method + " " + path, e);
+        }
+    }
+
+    public Response get(String path) {
+        return get(path, DEMO);
+    }
+
+    public Response get(String path, String key) {
+        return send("GET", BASE + path, Map.of("Authorization", "Bearer " + key), null);
+    }
+
+    public Response getXml(String path) {
+        return send("GET", BASE + path, Map.of("Authorization", "Bearer " + DEMO, "Accept", "application/xml"), null);
+    }
+
+    public Response post(String path, String json) {
+        return post(path, json, DEMO);
+    }
+
+    public Response post(String path, String json, String key) {
+        return send("POST", BASE + path, Map.of("Authorization", "Bearer " + key,
+                "Content-Type", "application/json"), json);
+    }
+}
