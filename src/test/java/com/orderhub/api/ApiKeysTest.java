@@ -1,0 +1,52 @@
+package com.orderhub.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.orderhub.config.OrderHubProperties;
+import com.orderhub.config.OrderHubProperties.ApiKey;
+import com.orderhub.config.OrderHubProperties.Scope;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ApiKeysTest {
+
+    private static ApiKeys keys(ApiKey... keys) {
+        return new ApiKeys(new OrderHubProperties("./data", "routes",
+                new OrderHubProperties.Api("/api/database/v1", 16 << 20, 1000),
+                new OrderHubProperties.Security(List.of(keys))));
+    }
+
+    @Test
+    void plainAndHashedKeysFindTheirTenant() {
+        String hash = HexFormat.of().formatHex(ApiKeys.sha256("s3cret"));
+        ApiKeys keys = keys(new ApiKey("k1", null, "t1", Set.of(Scope.read)),
+                new ApiKey(null, hash.toUpperCase(), "t2", Set.of(Scope.read, Scope.write)));
+
+        assertThat(keys.authenticate("k1")).get().extracting(ApiCaller::tenant).isEqualTo("t1");
+        assertThat(keys.authenticate("k1").get().mayWrite()).isFalse();
+        assertThat(keys.authenticate("s3cret")).get().extracting(ApiCaller::tenant).isEqualTo("t2");
+        assertThat(keys.authenticate("s3cret").get().mayWrite()).isTrue();
+        assertThat(keys.authenticate("k2")).isEmpty();
+        assertThat(keys.authenticate("")).isEmpty();
+        assertThat(keys.authenticate(null)).isEmpty();
+    }
+
+    @Test
+    void aKeyWithBothOrNeitherFormIsRefusedAtStartUp() {
+        assertThatThrownBy(() -> keys(new ApiKey(null, null, "t", Set.of(Scope.read))))
+                .hasMessage("orderhub.security.api-keys[0] needs exactly one of 'key' (plain) or "
+                        + "'key-sha256' (hex SHA-256 of the key)");
+        assertThatThrownBy(() -> keys(new ApiKey("k", "ab".repeat(32), "t", Set.of(Scope.read))))
+                .hasMessageStartingWith("orderhub.security.api-keys[0] needs exactly one of");
+    }
+
+    @Test
+    void theFingerprintIsNotTheKey() {
+        ApiCaller caller = keys(new ApiKey("demo-key", null, "demo", Set.of(Scope.read))).callers().get(0);
+
+        assertThat(caller.fingerprint()).hasSize(8).doesNotContain("demo");
+    }
+}

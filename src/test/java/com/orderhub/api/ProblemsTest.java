@@ -1,0 +1,55 @@
+package com.orderhub.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.SQLTransientConnectionException;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+
+class ProblemsTest {
+
+    @Test
+    void anUnreachableDatabaseIsDatabaseConnectionFailed() {
+        ApiProblem problem = Problems.of(new CannotGetJdbcConnectionException("pool",
+                new SQLTransientConnectionException("Connection is not available, request timed out after 30000ms")));
+
+        assertThat(problem.status()).isEqualTo(500);
+        assertThat(problem.getMessage()).isEqualTo("Database connection failed.");
+    }
+
+    @Test
+    void anUnexpectedFailureGivesACorrelationIdAndNothingOfTheFailure() {
+        ApiProblem problem = Problems.of(new IllegalStateException("SELECT secret FROM internals"));
+
+        JsonNode doc = Problems.document(problem, "/x");
+
+        assertThat(problem.status()).isEqualTo(500);
+        String correlationId = doc.path("correlationId").asText();
+        assertThat(correlationId).hasSize(36);
+        assertThat(doc.path("error").asText())
+                .isEqualTo("An unexpected error occurred; quote correlation id " + correlationId + " when reporting it.");
+        assertThat(doc.toString()).doesNotContain("SELECT").doesNotContain("IllegalState");
+    }
+
+    @Test
+    void aWrappedApiProblemKeepsItsStatusAndMessage() {
+        ApiProblem problem = Problems.of(new RuntimeException(ApiProblem.notFound("Order", "X")));
+
+        assertThat(problem.status()).isEqualTo(404);
+        assertThat(problem.getMessage()).isEqualTo("No entity found for Order with X.");
+    }
+
+    @Test
+    void documentCarriesBothErrorStyles() {
+        JsonNode doc = Problems.document(new ApiProblem(400, "Parameter idRemote is required",
+                Map.of("[0].idRemote", List.of("Parameter idRemote is required"))), "/api/database/v1/Order/create");
+
+        assertThat(doc.toString()).isEqualTo("{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
+                + "\"detail\":\"Parameter idRemote is required\",\"instance\":\"/api/database/v1/Order/create\","
+                + "\"code\":400,\"error\":\"Parameter idRemote is required\","
+                + "\"errors\":{\"[0].idRemote\":[\"Parameter idRemote is required\"]}}");
+    }
+}
