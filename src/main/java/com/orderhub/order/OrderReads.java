@@ -14,8 +14,6 @@ import com.orderhub.db.Rows;
 import com.orderhub.db.SqlFiles;
 import com.orderhub.order.OrderDocuments.StoredOrder;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
@@ -73,66 +71,62 @@ public class OrderReads {
     public void updatedFrom(Exchange exchange) {
         ApiRequest request = ApiRequest.of(exchange);
         PageRequest page = request.page();
-        Instant date = request.dateParam("date", EPOCH_OF_THE_SEED);
-        MapSqlParameterSource params = new MapSqlParameterSource("tenant", request.tenant())
-                .addValue("date", Rows.param(date)).addValue("limit", page.probeLimit()).addValue("offset", page.offset());
-        List<Map.Entry<String, Instant>> rows = keysetPage(request, params, "order/page-by-updated", "id", "updated_at");
+        MapSqlParameterSource params = feedParams(request, page);
+        List<FeedRow> rows = feedPage(request, params, "order/page-by-updated", "updated_at");
         long total = count("order/count-updated", params);
-        answer(request, page, rows.stream().map(Map.Entry::getKey).toList(), total, nextPage(page, rows));
+        answer(request, page, rows.stream().map(FeedRow::id).toList(), total, nextPage(page, rows));
     }
 
     /** GET /Order/deleted: tombstones with deletedAt ≥ date, by (deletedAt, id), cursor paged. */
     public void deleted(Exchange exchange) {
         ApiRequest request = ApiRequest.of(exchange);
         PageRequest page = request.page();
-        Instant date = request.dateParam("date", EPOCH_OF_THE_SEED);
-        MapSqlParameterSource params = new MapSqlParameterSource("tenant", request.tenant())
-                .addValue("date", Rows.param(date)).addValue("limit", page.probeLimit()).addValue("offset", page.offset());
-        Map<String, String> remoteIds = new HashMap<>();
-        List<Map.Entry<String, Instant>> rows = new ArrayList<>();
-        String sql = request.param("cursor") == null ? "order/deleted-page" : "order/deleted-page-after";
-        withCursor(request, params);
-        jdbc.query(SqlFiles.get(sql), params, rs -> {
-            rows.add(Map.entry(rs.getString("id"), Rows.instant(rs, "deleted_at")));
-            remoteIds.put(rs.getString("id"), rs.getString("id_remote"));
-        });
+        MapSqlParameterSource params = feedParams(request, page);
+        List<FeedRow> rows = feedPage(request, params, "order/deleted-page", "deleted_at");
         long total = count("order/deleted-count", params);
         boolean more = rows.size() > page.pageSize();
-        List<Map.Entry<String, Instant>> shown = more ? rows.subList(0, page.pageSize()) : rows;
-        List<ObjectNode> items = shown.stream().map(row -> {
+        List<ObjectNode> tombstones = (more ? rows.subList(0, page.pageSize()) : rows).stream().map(row -> {
             ObjectNode tombstone = ApiJson.object();
-            tombstone.put("id", row.getKey());
-            tombstone.put("idRemote", remoteIds.get(row.getKey()));
-            tombstone.put("deletedAt", row.getValue().toString());
+            tombstone.put("id", row.id());
+            tombstone.put("idRemote", row.idRemote());
+            tombstone.put("deletedAt", row.at().toString());
             return tombstone;
         }).toList();
-        request.ok(new Page(items, total, more).document(page, request.urlWith(nextPage(page, rows))));
+        request.ok(new Page(tombstones, total, more).document(page, request.urlWith(nextPage(page, rows))));
     }
 
-    private List<Map.Entry<String, Instant>> keysetPage(ApiRequest request, MapSqlParameterSource params,
-            String firstPageSql, String idColumn, String atColumn) {
-        String sql = request.param("cursor") == null ? firstPageSql : firstPageSql + "-after";
-        withCursor(request, params);
-        return jdbc.query(SqlFiles.get(sql), params,
-                (rs, n) -> Map.entry(rs.getString(idColumn), Rows.instant(rs, atColumn)));
+    /** A row of a change feed: what it is, and its place in the feed's (timestamp, id) order. */
+    private record FeedRow(String id, String idRemote, Instant at) {
     }
 
-    private static void withCursor(ApiRequest request, MapSqlParameterSource params) {
+    private static MapSqlParameterSource feedParams(ApiRequest request, PageRequest page) {
+        MapSqlParameterSource params = new MapSqlParameterSource("tenant", request.tenant())
+                .addValue("date", Rows.param(request.dateParam("date", EPOCH_OF_THE_SEED)))
+                .addValue("limit", page.probeLimit()).addValue("offset", page.offset());
         String cursor = request.param("cursor");
         if (cursor != null) {
             Cursor after = Cursor.decode(cursor);
             params.addValue("afterAt", Rows.param(after.at())).addValue("afterId", after.id());
         }
+        return params;
+    }
+
+    /** The first page by number, or the page after the cursor ({@code <sql>-after}). */
+    private List<FeedRow> feedPage(ApiRequest request, MapSqlParameterSource params, String firstPageSql,
+            String atColumn) {
+        String sql = params.hasValue("afterId") ? firstPageSql + "-after" : firstPageSql;
+        return jdbc.query(SqlFiles.get(sql), params,
+                (rs, n) -> new FeedRow(rs.getString("id"), rs.getString("id_remote"), Rows.instant(rs, atColumn)));
     }
 
     /** The link to the page after these rows: the next page number and the last row as cursor. */
-    private static Map<String, String> nextPage(PageRequest page, List<Map.Entry<String, Instant>> rows) {
+    private static Map<String, String> nextPage(PageRequest page, List<FeedRow> rows) {
         if (rows.size() <= page.pageSize()) {
             return Map.of("page", String.valueOf(page.page() + 1));
         }
-        Map.Entry<String, Instant> last = rows.get(page.pageSize() - 1);
+        FeedRow last = rows.get(page.pageSize() - 1);
         return Map.of("page", String.valueOf(page.page() + 1),
-                "cursor", new Cursor(Dates.micros(last.getValue()), last.getKey()).encode());
+                "cursor", new Cursor(Dates.micros(last.at()), last.id()).encode());
     }
 
     private void answer(ApiRequest request, PageRequest page, List<String> idsWithProbe, long total,

@@ -10,6 +10,7 @@ import com.orderhub.api.JsonBody;
 import com.orderhub.config.OrderHubProperties;
 import com.orderhub.db.Ids;
 import com.orderhub.db.Listing;
+import com.orderhub.db.Lookup;
 import com.orderhub.db.References;
 import com.orderhub.db.References.Kind;
 import com.orderhub.db.Rows;
@@ -116,7 +117,9 @@ public class BusinessPartners implements ReferenceResource {
                             .addValue("position", i));
                 }
             }
-            return withRolesAndLocations(find(tenant, idRemotes));
+            Map<String, ObjectNode> found = find(tenant, idRemotes);
+            withRolesAndLocations(found.values());
+            return found;
         });
         request.ok(ApiJson.dataOf(idRemotes.stream().map(stored::get).toList()));
     }
@@ -124,31 +127,19 @@ public class BusinessPartners implements ReferenceResource {
     @Override
     public void list(Exchange exchange) {
         Listing.answer(ApiRequest.of(exchange), jdbc, "reference/business-partner", (rs, n) -> render(rs),
-                rows -> {
-                    Map<String, ObjectNode> byId = new LinkedHashMap<>();
-                    rows.forEach(row -> byId.put(row.get("id").asText(), row));
-                    withRolesAndLocations(byId);
-                    return rows;
-                });
+                rows -> withRolesAndLocations(rows));
     }
 
     private Map<String, ObjectNode> find(String tenant, List<String> idRemotes) {
-        Map<String, ObjectNode> byRemote = new LinkedHashMap<>();
-        jdbc.query(SqlFiles.get(SQL + "find-by-id-remote"),
-                new MapSqlParameterSource("tenant", tenant).addValue("idRemotes", idRemotes),
-                rs -> {
-                    byRemote.put(rs.getString("id_remote"), render(rs));
-                });
-        return byRemote;
+        return Lookup.byIdRemote(jdbc, SQL + "find-by-id-remote", tenant, idRemotes, (rs, n) -> render(rs));
     }
 
-    /** Fills roles and locations of the given partners (keyed by anything) in two queries. */
-    private Map<String, ObjectNode> withRolesAndLocations(Map<String, ObjectNode> partners) {
+    /** Fills roles and locations of the given partners in two queries. */
+    private <C extends java.util.Collection<ObjectNode>> C withRolesAndLocations(C partners) {
         if (partners.isEmpty()) {
             return partners;
         }
-        Map<String, ObjectNode> byId = new LinkedHashMap<>();
-        partners.values().forEach(p -> byId.put(p.get("id").asText(), p));
+        Map<String, ObjectNode> byId = Lookup.byId(partners);
         MapSqlParameterSource ids = new MapSqlParameterSource("partnerIds", byId.keySet());
         jdbc.query(SqlFiles.get(SQL + "roles-of"), ids,
                 rs -> {

@@ -10,6 +10,7 @@ import com.orderhub.api.JsonBody;
 import com.orderhub.config.OrderHubProperties;
 import com.orderhub.db.Ids;
 import com.orderhub.db.Listing;
+import com.orderhub.db.Lookup;
 import com.orderhub.db.References;
 import com.orderhub.db.References.Kind;
 import com.orderhub.db.Rows;
@@ -86,7 +87,9 @@ public class DeliveryNotes implements ReferenceResource {
                     jdbc.update(SqlFiles.get(SQL + "insert-line"), Map.of("noteId", noteId, "lineId", lines.get(i), "position", i));
                 }
             }
-            return withLines(find(tenant, idRemotes));
+            Map<String, ObjectNode> found = find(tenant, idRemotes);
+            withLines(found.values());
+            return found;
         });
         request.ok(ApiJson.dataOf(idRemotes.stream().map(stored::get).toList()));
     }
@@ -120,30 +123,18 @@ public class DeliveryNotes implements ReferenceResource {
     @Override
     public void list(Exchange exchange) {
         Listing.answer(ApiRequest.of(exchange), jdbc, "reference/delivery-note", (rs, n) -> render(rs),
-                rows -> {
-                    Map<String, ObjectNode> byId = new LinkedHashMap<>();
-                    rows.forEach(row -> byId.put(row.get("id").asText(), row));
-                    withLines(byId);
-                    return rows;
-                });
+                rows -> withLines(rows));
     }
 
     private Map<String, ObjectNode> find(String tenant, List<String> idRemotes) {
-        Map<String, ObjectNode> byRemote = new LinkedHashMap<>();
-        jdbc.query(SqlFiles.get(SQL + "find-by-id-remote"),
-                new MapSqlParameterSource("tenant", tenant).addValue("idRemotes", idRemotes),
-                rs -> {
-                    byRemote.put(rs.getString("id_remote"), render(rs));
-                });
-        return byRemote;
+        return Lookup.byIdRemote(jdbc, SQL + "find-by-id-remote", tenant, idRemotes, (rs, n) -> render(rs));
     }
 
-    private Map<String, ObjectNode> withLines(Map<String, ObjectNode> notes) {
+    private <C extends java.util.Collection<ObjectNode>> C withLines(C notes) {
         if (notes.isEmpty()) {
             return notes;
         }
-        Map<String, ObjectNode> byId = new HashMap<>();
-        notes.values().forEach(n -> byId.put(n.get("id").asText(), n));
+        Map<String, ObjectNode> byId = Lookup.byId(notes);
         jdbc.query(SqlFiles.get(SQL + "lines-of"), new MapSqlParameterSource("noteIds", byId.keySet()),
                 rs -> {
                     byId.get(rs.getString("delivery_note_id")).withArray("lineIds").add(rs.getString("line_id"));

@@ -10,13 +10,13 @@ import com.orderhub.config.OrderHubProperties;
 import com.orderhub.api.Dates;
 import com.orderhub.db.Ids;
 import com.orderhub.db.Listing;
+import com.orderhub.db.Lookup;
 import com.orderhub.db.Rows;
 import com.orderhub.db.SqlFiles;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
@@ -87,13 +87,8 @@ public class FlatReference implements ReferenceResource {
         List<String> idRemotes = rows.stream().map(r -> (String) r.getValue("idRemote")).toList();
         Map<String, ObjectNode> stored = transaction.execute(status -> {
             jdbc.batchUpdate(SqlFiles.get(folder + "/merge"), rows.toArray(MapSqlParameterSource[]::new));
-            Map<String, ObjectNode> byRemote = new HashMap<>();
-            jdbc.query(SqlFiles.get(folder + "/find-by-id-remote"),
-                    new MapSqlParameterSource("tenant", request.tenant()).addValue("idRemotes", idRemotes),
-                    rs -> {
-                        byRemote.put(rs.getString("id_remote"), render(rs));
-                    });
-            return byRemote;
+            return Lookup.byIdRemote(jdbc, folder + "/find-by-id-remote", request.tenant(), idRemotes,
+                    (rs, n) -> render(rs));
         });
         request.ok(ApiJson.dataOf(idRemotes.stream().map(stored::get).toList()));
     }

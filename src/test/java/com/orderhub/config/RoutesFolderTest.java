@@ -1,0 +1,30 @@
+package com.orderhub.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RoutesFolderTest {
+
+    private static OrderHubProperties routesIn(Path folder) {
+        return new OrderHubProperties("./data", folder.toString(),
+                new OrderHubProperties.Api("/api/database/v1", 16 << 20, 1000),
+                new OrderHubProperties.Security(java.util.List.of()));
+    }
+
+    @Test
+    void startingWithoutTheRouteFilesStopsWithAnExplanation(@TempDir Path empty) {
+        assertThatThrownBy(() -> new ApiConfiguration().routesFolder(routesIn(empty)))
+                .hasMessageContaining("No routes in " + empty.toAbsolutePath())
+                .hasMessageContaining("set orderhub.routes-dir");
+    }
+
+    @Test
+    void theProjectsRoutesFolderIsFound() {
+        assertThat(new ApiConfiguration().routesFolder(routesIn(Path.of("routes"))).path())
+                .isEqualTo(Path.of("routes").toAbsolutePath());
+    }
+}
