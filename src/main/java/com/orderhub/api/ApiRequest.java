@@ -99,6 +99,11 @@ public final class ApiRequest {
         return url.build(true).toUriString();
     }
 
+    /** An absolute URL on this hub for a path, as the caller reached it (host, port, forwarded headers). */
+    public String urlOf(String path) {
+        return ServletUriComponentsBuilder.fromContextPath(http).path(path).build().toUriString();
+    }
+
     public void ok(JsonNode document) {
         respond(200, document, Map.of());
     }

@@ -18,6 +18,11 @@ public final class FieldErrors {
         return byPath.isEmpty();
     }
 
+    /** The first problem recorded. */
+    public String first() {
+        return byPath.values().iterator().next().get(0);
+    }
+
     /** A 400 whose {@code error} is the first problem and whose {@code errors} lists them all. */
     public void throwIfAny(int status) {
         if (!byPath.isEmpty()) {

@@ -21,12 +21,12 @@ public final class JsonBody {
     }
 
     public static List<Fields> items(ApiRequest request, long maxBytes, int maxItems, FieldErrors errors) {
-        checkContentType(request.http().getContentType());
-        long declared = request.http().getContentLengthLong();
-        if (declared > maxBytes) {
-            throw tooLarge(maxBytes);
-        }
-        JsonNode root = parse(request.exchange().getIn().getBody(InputStream.class), maxBytes);
+        return items(request, maxBytes, maxItems, "items", errors);
+    }
+
+    /** As {@link #items(ApiRequest, long, int, FieldErrors)}, naming what the items are in the 413. */
+    public static List<Fields> items(ApiRequest request, long maxBytes, int maxItems, String noun, FieldErrors errors) {
+        JsonNode root = read(request, maxBytes);
         List<JsonNode> nodes = new ArrayList<>();
         if (root == null || root.isMissingNode()) {
             throw ApiProblem.badRequest("Request body is empty; send a JSON array of objects");
@@ -41,7 +41,7 @@ public final class JsonBody {
             throw ApiProblem.badRequest("Request body must hold at least one item");
         }
         if (nodes.size() > maxItems) {
-            throw new ApiProblem(413, "Request body holds " + nodes.size() + " items; the limit is " + maxItems);
+            throw new ApiProblem(413, "Request body holds " + nodes.size() + " " + noun + "; the limit is " + maxItems);
         }
         List<Fields> items = new ArrayList<>(nodes.size());
         for (int i = 0; i < nodes.size(); i++) {
@@ -52,6 +52,23 @@ public final class JsonBody {
             }
         }
         return items;
+    }
+
+    /** A body that must be one JSON object (an update). */
+    public static Fields object(ApiRequest request, long maxBytes, FieldErrors errors) {
+        JsonNode root = read(request, maxBytes);
+        if (root == null || !root.isObject()) {
+            throw ApiProblem.badRequest("Request body must be a JSON object");
+        }
+        return new Fields(root, "", errors);
+    }
+
+    private static JsonNode read(ApiRequest request, long maxBytes) {
+        checkContentType(request.http().getContentType());
+        if (request.http().getContentLengthLong() > maxBytes) {
+            throw tooLarge(maxBytes);
+        }
+        return parse(request.exchange().getIn().getBody(InputStream.class), maxBytes);
     }
 
     private static void checkContentType(String contentType) {

@@ -22,7 +22,17 @@ public record OrderHubProperties(
         @NotBlank @DefaultValue("./data") String dataDir,
         @NotBlank @DefaultValue("routes") String routesDir,
         @Valid @NotNull @DefaultValue Api api,
-        @Valid @NotNull @DefaultValue Security security) {
+        @Valid @NotNull @DefaultValue Security security,
+        @Valid @NotNull @DefaultValue Queue queue) {
+
+    /**
+     * Where accepted orders wait for the intake: a Camel endpoint to publish to and one to consume
+     * from. The embedded default is an in-JVM queue; production points both at RabbitMQ.
+     */
+    public record Queue(
+            @NotBlank String publishUri,
+            @NotBlank String consumeUri) {
+    }
 
     public record Api(
             @NotBlank @DefaultValue("/api/database/v1") String basePath,

@@ -27,6 +27,7 @@ public class References {
         DISCOUNT_TYPE("DiscountType", "reference/discount-type/resolve"),
         ORDER_STATUS("OrderStatus", "reference/order-status/resolve"),
         LINE_STATUS("LineStatus", "reference/line-status/resolve"),
+        LOCATION("Location", "reference/business-partner/resolve-location"),
         ORDER("Order", "order/resolve");
 
         private final String entity;

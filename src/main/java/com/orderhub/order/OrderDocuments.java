@@ -32,6 +32,13 @@ public class OrderDocuments {
         }
     }
 
+    /**
+     * An order as stored, as a draft an update merges into: every attribute by JSON name, hub ids
+     * for references, each row's hub id, and the next free position of each child list.
+     */
+    public record StoredDraft(Draft order, long version, Instant updatedAt, Map<String, Integer> nextPosition) {
+    }
+
     private final NamedParameterJdbcTemplate jdbc;
 
     public OrderDocuments(NamedParameterJdbcTemplate jdbc) {
@@ -81,6 +88,62 @@ public class OrderDocuments {
             });
         }
         return ids.stream().map(orders::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** The stored order with this hub id, as a draft; empty when there is none in the tenant. */
+    public java.util.Optional<StoredDraft> draft(String tenant, String id) {
+        MapSqlParameterSource params = new MapSqlParameterSource("tenant", tenant).addValue("ids", List.of(id));
+        List<StoredDraft> found = jdbc.query(SqlFiles.get("order/headers"), params, (rs, n) -> {
+            Draft order = stored(OrderShape.Part.ORDER, rs);
+            return new StoredDraft(order, rs.getLong("version"), Rows.instant(rs, "updated_at"), new HashMap<>());
+        });
+        if (found.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        StoredDraft stored = found.get(0);
+        Map<String, Draft> lines = new HashMap<>();
+        jdbc.query(SqlFiles.get("order/discounts-of"), params, rs -> {
+            child(stored, stored.order(), "discount", stored(OrderShape.Part.DISCOUNT, rs), rs.getInt("position"));
+        });
+        jdbc.query(SqlFiles.get("order/lines-of"), params, rs -> {
+            Draft line = stored(OrderShape.Part.LINE, rs);
+            child(stored, stored.order(), "lines", line, rs.getInt("position"));
+            lines.put(line.storedId(), line);
+        });
+        jdbc.query(SqlFiles.get("order/line-discounts-of"), params, rs -> {
+            child(stored, lines.get(rs.getString("line_id")), "discount", stored(OrderShape.Part.LINE_DISCOUNT, rs),
+                    rs.getInt("position"));
+        });
+        jdbc.query(SqlFiles.get("order/line-details-of"), params, rs -> {
+            child(stored, lines.get(rs.getString("line_id")), "lineDetail", stored(OrderShape.Part.DETAIL, rs),
+                    rs.getInt("position"));
+        });
+        return java.util.Optional.of(stored);
+    }
+
+    private static void child(StoredDraft stored, Draft parent, String list, Draft child, int position) {
+        parent.children(list).add(child);
+        stored.nextPosition().merge(parent.storedId() + "/" + list, position + 1, Math::max);
+    }
+
+    private static Draft stored(OrderShape.Part part, ResultSet rs) throws SQLException {
+        Draft draft = new Draft(part, "");
+        draft.storedId(rs.getString("id"));
+        for (OrderShape.Attribute attribute : part.attributes()) {
+            String column = attribute.column();
+            Object value = switch (attribute.type()) {
+                case ID, TEXT, REF -> rs.getString(column);
+                case DECIMAL -> rs.getBigDecimal(column);
+                case DATE -> Rows.instant(rs, column);
+                case BOOL -> Rows.bool(rs, column);
+                case INT -> {
+                    int number = rs.getInt(column);
+                    yield rs.wasNull() ? null : number;
+                }
+            };
+            draft.put(attribute.name(), value);
+        }
+        return draft;
     }
 
     private static ObjectNode header(ResultSet rs) throws SQLException {

@@ -55,7 +55,8 @@ public abstract class ApiTestSupport {
     @BeforeEach
     void emptyDatabase() {
         for (String table : new String[] {"delivery_note_line", "delivery_note", "line_detail", "line_discount",
-                "order_line", "order_discount", "orders", "deleted_order", "message_status", "message", "partner_role",
+                "order_line", "order_discount", "orders", "deleted_order", "message_status", "idempotency_key", "message",
+                "partner_role",
                 "partner_location", "business_partner", "product", "season", "discount_type", "company",
                 "order_status", "line_status"}) {
             jdbc.update("DELETE FROM " + table);
@@ -123,6 +124,43 @@ public abstract class ApiTestSupport {
 
     public Response post(String path, String json) {
         return post(path, json, DEMO);
+    }
+
+    public Response put(String path, String json) {
+        return send("PUT", BASE + path, Map.of("Authorization", "Bearer " + DEMO, "Content-Type", "application/json"),
+                json);
+    }
+
+    public Response delete(String path) {
+        return send("DELETE", BASE + path, Map.of("Authorization", "Bearer " + DEMO), null);
+    }
+
+    /** The status entries of a message once none is pending any more. */
+    public JsonNode awaitFinal(String statusUrl) {
+        JsonNode[] entries = new JsonNode[1];
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                .pollInterval(java.time.Duration.ofMillis(50))
+                .until(() -> {
+                    entries[0] = send("GET", statusUrl + (statusUrl.contains("?") ? "&" : "?") + "pageSize=1000",
+                            Map.of("Authorization", "Bearer " + DEMO), null).json().path("data");
+                    for (JsonNode entry : entries[0]) {
+                        if (entry.path("status").asText().equals("pending")
+                                || entry.path("status").asText().equals("processing")) {
+                            return false;
+                        }
+                    }
+                    return true;
+                });
+        return entries[0];
+    }
+
+    /** Posts orders, expects the 201, and answers their final status entries. */
+    public JsonNode create(String json) {
+        Response accepted = post("/Order/create", json);
+        if (accepted.status() != 201) {
+            throw new AssertionError("Expected 201, got " + accepted.status() + ": " + accepted.body());
+        }
+        return awaitFinal(accepted.json().path("statusUrl").asText());
     }
 
     public Response post(String path, String json, String key) {

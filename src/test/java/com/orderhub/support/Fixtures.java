@@ -110,6 +110,39 @@ public final class Fixtures {
                 Ids.next(), tenant, idRemote, utc(deletedAt));
     }
 
+    /**
+     * A valid order for {@link #referenceData} in the create format, every reference by idRemote:
+     * one header discount and two lines, each with a discount and two details.
+     */
+    public static com.fasterxml.jackson.databind.node.ObjectNode orderJson(String idRemote) {
+        try {
+            return (com.fasterxml.jackson.databind.node.ObjectNode) com.orderhub.api.ApiJson.MAPPER.readTree("""
+                {"idRemote": "%1$s", "reference": "PO-%1$s", "companyId": "CO-1", "clientId": "CL-1", "agentId": "AG-1",
+                 "statusId": "Pending", "seasonId": "SS26", "dateOrder": "2026-03-01 09:30:00",
+                 "dateDelivery": "2026-04-15", "observation": "Deliver mornings",
+                 "grossAmount": 158.8, "baseAmount": 150, "shippingAmount": 8.8, "taxAmount": 31.5,
+                 "totalAmount": 190.3, "totalQuantity": 4, "quantityServed": 0, "quantityPending": 4,
+                 "shippingAddressId": "SHIP-1", "billingAddressId": "BILL-1", "shipper": "SEUR",
+                 "discount": [{"idRemote": "%1$s-HD", "discountTypeId": "DT-1", "sequence": 1, "discount": 5,
+                               "amountDiscount": 7.94, "isHeader": true}],
+                 "lines": [
+                   {"idRemote": "%1$s-L1", "lineStatusId": "Pending", "quantity": 2, "lineAmount": 79.4,
+                    "discount": [{"idRemote": "%1$s-L1-D", "discount": 2.5, "amountDiscount": 1.985}],
+                    "lineDetail": [{"idRemote": "%1$s-L1-1", "productId": "PR-1", "quantity": 1, "price": 59.9},
+                                   {"idRemote": "%1$s-L1-2", "productId": "PR-2", "quantity": 1, "price": 19.5}]},
+                   {"idRemote": "%1$s-L2", "lineStatusId": "InStock", "quantity": 2, "lineAmount": 79.4,
+                    "lineDetail": [{"idRemote": "%1$s-L2-1", "productId": "PR-1", "quantity": 2, "price": 39.7}]}]}
+                """.formatted(idRemote));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public int count(String table) {
+        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Integer.class);
+        return count == null ? 0 : count;
+    }
+
     private static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }

@@ -1,0 +1,115 @@
+package com.orderhub.order;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.orderhub.api.ApiJson;
+import com.orderhub.api.ApiRequest;
+import com.orderhub.api.FieldErrors;
+import com.orderhub.api.Fields;
+import com.orderhub.api.JsonBody;
+import com.orderhub.config.OrderHubProperties;
+import com.orderhub.db.Ids;
+import com.orderhub.status.MessageStatuses;
+import com.orderhub.status.MessageStatuses.Accepted;
+import com.orderhub.status.MessageStatuses.Entry;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * POST /Order/create (SPEC 3.1): checks the shape of every order synchronously, records the
+ * message with a pending entry per order, and leaves the orders as the exchange's body for the
+ * route to put on the queue; then answers 201 with the message's status URL.
+ */
+@Component("orderAcceptance")
+public class OrderAcceptance {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OrderAcceptance.class);
+
+    static final String CREATED = "Order message created successfully and dispatched to the queue.";
+    private static final String STATUS_PATH = "/message/status/";
+
+    private final MessageStatuses statuses;
+    private final OrderHubProperties properties;
+
+    public OrderAcceptance(MessageStatuses statuses, OrderHubProperties properties) {
+        this.statuses = statuses;
+        this.properties = properties;
+    }
+
+    /** Leaves the orders to queue (a list of JSON strings) as the body; empty for an idempotent replay. */
+    public void accept(Exchange exchange) {
+        ApiRequest request = ApiRequest.of(exchange);
+        FieldErrors errors = new FieldErrors();
+        List<Fields> items = JsonBody.items(request, properties.api().maxBodyBytes(), properties.api().maxItems(), "orders",
+                errors);
+        List<Entry> entries = new ArrayList<>(items.size());
+        ArrayNode body = ApiJson.MAPPER.createArrayNode();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (Fields item : items) {
+            Draft draft = OrderShape.forCreate(item);
+            if (draft.idRemote() != null && !seen.add(draft.idRemote())) {
+                errors.add(item.path() + ".idRemote", "Parameter idRemote " + draft.idRemote()
+                        + " appears twice in the request");
+            }
+            entries.add(new Entry(draft.idRemote(), json(item.node())));
+            body.add(item.node());
+        }
+        errors.throwIfAny();
+
+        String key = request.http().getHeader("Idempotency-Key");
+        Accepted accepted = statuses.accept(request.tenant(), "api", entries, key == null || key.isBlank() ? null : key,
+                sha256(json(body)), Ids.next());
+        Message message = exchange.getMessage();
+        message.removeHeaders("*");
+        message.setHeader(OrderMessages.TENANT, request.tenant());
+        message.setHeader(OrderMessages.MESSAGE_ID, accepted.messageId());
+        message.setHeader(OrderMessages.ORIGIN, "api");
+        message.setBody(accepted.isNew() ? entries.stream().map(Entry::payload).toList() : List.of());
+        if (accepted.isNew()) {
+            LOG.info("Accepted message {}: {} orders for tenant {} from api", accepted.messageId(), entries.size(),
+                    request.tenant());
+        } else {
+            LOG.info("Idempotent replay of message {} for tenant {} (Idempotency-Key seen before)",
+                    accepted.messageId(), request.tenant());
+        }
+    }
+
+    /** The 201 of SPEC 3.1, sent once every order of the message is on the queue. */
+    public void created(Exchange exchange) {
+        ApiRequest request = ApiRequest.of(exchange);
+        String messageId = exchange.getMessage().getHeader(OrderMessages.MESSAGE_ID, String.class);
+        String statusUrl = request.urlOf(properties.api().basePath() + STATUS_PATH + messageId);
+        ObjectNode answer = ApiJson.object();
+        answer.put("code", 201);
+        answer.put("message", CREATED);
+        answer.put("statusUrl", statusUrl);
+        request.respond(201, answer, Map.of("Location", statusUrl));
+    }
+
+    private static String json(Object node) {
+        try {
+            return ApiJson.MAPPER.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package com.orderhub.status;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.orderhub.api.ApiJson;
+import com.orderhub.api.ApiProblem;
+import com.orderhub.api.ApiRequest;
+import com.orderhub.api.Page;
+import com.orderhub.api.PageRequest;
+import com.orderhub.db.Rows;
+import com.orderhub.db.SqlFiles;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.camel.Exchange;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The life of an accepted message: one entry per order, {@code pending} until the intake makes
+ * it {@code completed} (with the order's hub id) or {@code failed} (with the HTTP code the error
+ * would have had and its message). Read back at {@code GET /message/status/{messageId}}.
+ */
+@Component("messageStatuses")
+public class MessageStatuses {
+
+    public static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
+
+    /** One order of a message as accepted: its idRemote and its JSON. */
+    public record Entry(String idRemote, String payload) {
+    }
+
+    /** What accepting a message did: its id, and whether it is new (false: an idempotent replay). */
+    public record Accepted(String messageId, boolean isNew) {
+    }
+
+    /** How one entry ended. */
+    public record Outcome(String messageId, int index, String orderId, int code, String errorMessage) {
+
+        public static Outcome completed(String messageId, int index, String orderId) {
+            return new Outcome(messageId, index, orderId, 201, null);
+        }
+
+        public static Outcome failed(String messageId, int index, int code, String errorMessage) {
+            return new Outcome(messageId, index, null, code, errorMessage);
+        }
+    }
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+
+    public MessageStatuses(NamedParameterJdbcTemplate jdbc, TransactionTemplate transaction) {
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+    }
+
+    /**
+     * Records a message and its pending entries in one transaction. With an idempotency key, a
+     * key seen in the last 24 h with the same body answers that message again (nothing new is
+     * recorded); with another body it is a 422.
+     */
+    public Accepted accept(String tenant, String origin, List<Entry> entries, String idempotencyKey, String bodySha256,
+            String newMessageId) {
+        try {
+            return transaction.execute(status -> {
+                Instant now = com.orderhub.api.Dates.now();
+                if (idempotencyKey != null) {
+                    Optional<Accepted> earlier = earlier(tenant, idempotencyKey, bodySha256, now);
+                    if (earlier.isPresent()) {
+                        return earlier.get();
+                    }
+                }
+                jdbc.update(SqlFiles.get("status/insert-message"), new MapSqlParameterSource()
+                        .addValue("messageId", newMessageId).addValue("tenant", tenant).addValue("origin", origin)
+                        .addValue("orderCount", entries.size()).addValue("now", Rows.param(now)));
+                MapSqlParameterSource[] rows = new MapSqlParameterSource[entries.size()];
+                for (int i = 0; i < rows.length; i++) {
+                    rows[i] = new MapSqlParameterSource().addValue("messageId", newMessageId).addValue("index", i)
+                            .addValue("idRemote", entries.get(i).idRemote(), Types.VARCHAR)
+                            .addValue("payload", entries.get(i).payload(), Types.VARCHAR)
+                            .addValue("now", Rows.param(now));
+                }
+                jdbc.batchUpdate(SqlFiles.get("status/insert-entry"), rows);
+                if (idempotencyKey != null) {
+                    jdbc.update(SqlFiles.get("status/insert-idempotency-key"), new MapSqlParameterSource()
+                            .addValue("tenant", tenant).addValue("key", idempotencyKey)
+                            .addValue("bodySha256", bodySha256).addValue("messageId", newMessageId)
+                            .addValue("now", Rows.param(now)));
+                }
+                return new Accepted(newMessageId, true);
+            });
+        } catch (DuplicateKeyException sameKeyAtTheSameTime) {
+            // another request with this key committed first: answer as it was answered
+            return earlier(tenant, idempotencyKey, bodySha256, com.orderhub.api.Dates.now()).orElseThrow(() -> sameKeyAtTheSameTime);
+        }
+    }
+
+    private Optional<Accepted> earlier(String tenant, String key, String bodySha256, Instant now) {
+        MapSqlParameterSource params = new MapSqlParameterSource("tenant", tenant).addValue("key", key)
+                .addValue("expiredBefore", Rows.param(now.minus(IDEMPOTENCY_WINDOW)));
+        jdbc.update(SqlFiles.get("status/delete-idempotency-key"), params);
+        List<String[]> found = jdbc.query(SqlFiles.get("status/find-idempotency-key"), params,
+                (rs, n) -> new String[] {rs.getString("body_sha256"), rs.getString("message_id")});
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!found.get(0)[0].equals(bodySha256)) {
+            throw new ApiProblem(422, "Idempotency-Key " + key + " was already used with a different body");
+        }
+        return Optional.of(new Accepted(found.get(0)[1], false));
+    }
+
+    /** Whether an entry may still change: pending or processing. */
+    public static boolean isOpen(String status) {
+        return status.equals("pending") || status.equals("processing");
+    }
+
+    /** Locks an entry inside the caller's transaction; empty when it does not exist. */
+    public Optional<String> lock(String messageId, int index) {
+        List<String> status = jdbc.queryForList(SqlFiles.get("status/lock-entry"),
+                new MapSqlParameterSource("messageId", messageId).addValue("index", index), String.class);
+        return status.stream().findFirst();
+    }
+
+    /** Makes entries final, inside the caller's transaction; an entry already final stays as it is. */
+    public void finish(List<Outcome> outcomes) {
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        Instant now = com.orderhub.api.Dates.now();
+        MapSqlParameterSource[] rows = outcomes.stream().map(o -> new MapSqlParameterSource()
+                .addValue("messageId", o.messageId()).addValue("index", o.index())
+                .addValue("status", o.code() < 300 ? "completed" : "failed")
+                .addValue("orderId", o.orderId(), Types.VARCHAR).addValue("code", o.code())
+                .addValue("errorMessage", o.errorMessage(), Types.VARCHAR)
+                .addValue("now", Rows.param(now))).toArray(MapSqlParameterSource[]::new);
+        jdbc.batchUpdate(SqlFiles.get("status/finish-entry"), rows);
+    }
+
+    /** GET /message/status/{messageId}: the entries in the order sent, paged. */
+    public void statusPage(Exchange exchange) {
+        ApiRequest request = ApiRequest.of(exchange);
+        PageRequest page = request.page();
+        String messageId = request.pathParam("messageId");
+        MapSqlParameterSource params = new MapSqlParameterSource("tenant", request.tenant())
+                .addValue("messageId", messageId).addValue("limit", page.probeLimit()).addValue("offset", page.offset());
+        List<Long> counts = jdbc.query(SqlFiles.get("status/find-message"), params, (rs, n) -> rs.getLong("order_count"));
+        if (counts.isEmpty()) {
+            throw ApiProblem.notFound("Message", messageId);
+        }
+        List<ObjectNode> entries = jdbc.query(SqlFiles.get("status/page"), params, (rs, n) -> {
+            ObjectNode entry = ApiJson.object();
+            entry.put("index", rs.getInt("entry_index"));
+            entry.put("idRemote", rs.getString("id_remote"));
+            entry.put("id", rs.getString("order_id"));
+            entry.put("status", rs.getString("status"));
+            int code = rs.getInt("code");
+            entry.put("code", rs.wasNull() ? null : code);
+            entry.put("errorMessage", rs.getString("error_message"));
+            return entry;
+        });
+        boolean more = entries.size() > page.pageSize();
+        Page result = new Page(more ? entries.subList(0, page.pageSize()) : entries, counts.get(0), more);
+        request.ok(result.document(page, request.urlWith(Map.of("page", String.valueOf(page.page() + 1)))));
+    }
+}

@@ -1,0 +1,1 @@
+SELECT id_remote FROM orders WHERE tenant = :tenant AND id_remote IN (:idRemotes)

@@ -1,0 +1,5 @@
+-- Candidate locations for references given as hub id or idRemote (an idRemote is unique per
+-- partner only, so OrderReferences picks the one of the order's client).
+SELECT id, id_remote, partner_id, shipping_address, billing_address
+FROM partner_location
+WHERE tenant = :tenant AND (id IN (:refs) OR id_remote IN (:refs))
