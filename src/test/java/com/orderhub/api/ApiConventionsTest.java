@@ -189,6 +189,7 @@ class ApiConventionsTest extends ApiTestSupport {
         assertThat(paths.fieldNames()).toIterable().containsExactlyInAnyOrder(
                 "/Order/getOrder", "/Order/get/{id}", "/Order/getOrder/Status", "/Order/getOrder/Line/Status",
                 "/Order/updatedFrom", "/Order/deleted", "/Order/createStatus", "/Order/createLineStatus",
+                "/Order/create", "/Order/update/{id}", "/Order/delete/{id}", "/message/status/{messageId}",
                 "/Company/getCompany", "/Company/create", "/BusinessPartner/getBusinessPartner",
                 "/BusinessPartner/create", "/Season/getSeason", "/Season/create", "/Product/getProduct",
                 "/Product/create", "/DiscountType/getDiscountType", "/DiscountType/create",
