@@ -26,12 +26,23 @@ public record OrderHubProperties(
         @Valid @NotNull @DefaultValue Queue queue) {
 
     /**
-     * Where accepted orders wait for the intake: a Camel endpoint to publish to and one to consume
-     * from. The embedded default is an in-JVM queue; production points both at RabbitMQ.
+     * Where accepted orders wait for the intake. {@code seda}: an in-JVM queue (embedded profile),
+     * published to at {@code publishUri}. {@code rabbitmq}: the durable exchange and queue named
+     * {@code name} (and {@code name}.dead for dead letters), declared by the hub. The intake route
+     * consumes from {@code consumeUri} either way.
      */
     public record Queue(
-            @NotBlank String publishUri,
-            @NotBlank String consumeUri) {
+            @NotNull @DefaultValue("seda") Kind kind,
+            String publishUri,
+            @NotBlank String consumeUri,
+            @NotBlank @DefaultValue("orderhub.orders") String name,
+            @Min(100) @DefaultValue("10000") long confirmTimeoutMs) {
+
+        public enum Kind { seda, rabbitmq }
+
+        public String deadLetterName() {
+            return name + ".dead";
+        }
     }
 
     public record Api(

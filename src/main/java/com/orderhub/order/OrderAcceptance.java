@@ -21,7 +21,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
-import org.apache.camel.Message;
+import com.orderhub.api.ApiProblem;
+import com.orderhub.order.OrderMessages.Queued;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -40,14 +41,20 @@ public class OrderAcceptance {
     private static final String STATUS_PATH = "/message/status/";
 
     private final MessageStatuses statuses;
+    private final OrderQueue queue;
     private final OrderHubProperties properties;
 
-    public OrderAcceptance(MessageStatuses statuses, OrderHubProperties properties) {
+    public OrderAcceptance(MessageStatuses statuses, OrderQueue queue, OrderHubProperties properties) {
         this.statuses = statuses;
+        this.queue = queue;
         this.properties = properties;
     }
 
-    /** Leaves the orders to queue (a list of JSON strings) as the body; empty for an idempotent replay. */
+    /**
+     * Checks, records and queues the orders. If they cannot all be queued, the message is
+     * forgotten (a retry starts afresh; an order that did reach the queue finds no entry and is
+     * dropped by the intake) and the caller gets a 503.
+     */
     public void accept(Exchange exchange) {
         ApiRequest request = ApiRequest.of(exchange);
         FieldErrors errors = new FieldErrors();
@@ -70,12 +77,20 @@ public class OrderAcceptance {
         String key = request.http().getHeader("Idempotency-Key");
         Accepted accepted = statuses.accept(request.tenant(), "api", entries, key == null || key.isBlank() ? null : key,
                 sha256(json(body)), Ids.next());
-        Message message = exchange.getMessage();
-        message.removeHeaders("*");
-        message.setHeader(OrderMessages.TENANT, request.tenant());
-        message.setHeader(OrderMessages.MESSAGE_ID, accepted.messageId());
-        message.setHeader(OrderMessages.ORIGIN, "api");
-        message.setBody(accepted.isNew() ? entries.stream().map(Entry::payload).toList() : List.of());
+        if (accepted.isNew()) {
+            List<Queued> orders = new ArrayList<>(entries.size());
+            for (int i = 0; i < entries.size(); i++) {
+                orders.add(new Queued(request.tenant(), accepted.messageId(), i, "api", entries.get(i).payload()));
+            }
+            try {
+                queue.publish(orders);
+            } catch (RuntimeException e) {
+                LOG.error("Message {} could not be queued, nothing accepted: {}", accepted.messageId(), e.toString());
+                statuses.forget(accepted.messageId());
+                throw new ApiProblem(503, "The order queue is unavailable; nothing was accepted. Retry later.");
+            }
+        }
+        exchange.getMessage().setHeader(OrderMessages.MESSAGE_ID, accepted.messageId());
         if (accepted.isNew()) {
             LOG.info("Accepted message {}: {} orders for tenant {} from api", accepted.messageId(), entries.size(),
                     request.tenant());
@@ -85,7 +100,7 @@ public class OrderAcceptance {
         }
     }
 
-    /** The 201 of SPEC 3.1, sent once every order of the message is on the queue. */
+    /** The 201 of SPEC 3.1, sent once every order of the message is durably on the queue. */
     public void created(Exchange exchange) {
         ApiRequest request = ApiRequest.of(exchange);
         String messageId = exchange.getMessage().getHeader(OrderMessages.MESSAGE_ID, String.class);

@@ -14,7 +14,12 @@ public final class OrderMessages {
     private OrderMessages() {
     }
 
-    /** One order taken off the queue. */
+    /** One order on its way through the queue. */
     public record Queued(String tenant, String messageId, int index, String origin, String payload) {
+    }
+
+    public static java.util.Map<String, Object> headers(Queued order) {
+        return java.util.Map.of(TENANT, order.tenant(), MESSAGE_ID, order.messageId(), INDEX, order.index(),
+                ORIGIN, order.origin());
     }
 }

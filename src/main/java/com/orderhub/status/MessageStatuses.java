@@ -115,6 +115,16 @@ public class MessageStatuses {
         return Optional.of(new Accepted(found.get(0)[1], false));
     }
 
+    /** Undoes {@link #accept}: the message, its entries and its idempotency key are gone. */
+    public void forget(String messageId) {
+        transaction.executeWithoutResult(status -> {
+            MapSqlParameterSource params = new MapSqlParameterSource("messageId", messageId);
+            jdbc.update(SqlFiles.get("status/delete-message-key"), params);
+            jdbc.update(SqlFiles.get("status/delete-entries"), params);
+            jdbc.update(SqlFiles.get("status/delete-message"), params);
+        });
+    }
+
     /** Whether an entry may still change: pending or processing. */
     public static boolean isOpen(String status) {
         return status.equals("pending") || status.equals("processing");

@@ -12,24 +12,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.camel.CamelContext;
-import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.NotifyBuilder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 
 /** POST /Order/create, the order-intake route and GET /message/status (SPEC 3.1) on H2 and PostgreSQL. */
 abstract class OrderCreateApiTests extends ApiTestSupport {
 
     @Autowired
-    private ProducerTemplate producer;
-
-    @Autowired
     private CamelContext camel;
 
-    @Value("${orderhub.queue.publish-uri}")
-    private String queue;
+    @Autowired
+    private OrderQueue queue;
 
     private Refs refs;
 
@@ -269,10 +264,8 @@ abstract class OrderCreateApiTests extends ApiTestSupport {
         String messageId = statusUrl.substring(statusUrl.lastIndexOf('/') + 1);
 
         NotifyBuilder redelivered = new NotifyBuilder(camel).fromRoute("order-intake").whenDone(2).create();
-        producer.sendBodyAndHeaders(queue, orderJson("ERP-1").toString(), Map.of(OrderMessages.TENANT, "demo",
-                OrderMessages.MESSAGE_ID, messageId, OrderMessages.INDEX, 0, OrderMessages.ORIGIN, "api"));
-        producer.sendBodyAndHeaders(queue, orderJson("ERP-2").toString(), Map.of(OrderMessages.TENANT, "demo",
-                OrderMessages.MESSAGE_ID, messageId, OrderMessages.INDEX, 1, OrderMessages.ORIGIN, "api"));
+        queue.publish(List.of(new OrderMessages.Queued("demo", messageId, 0, "api", orderJson("ERP-1").toString()),
+                new OrderMessages.Queued("demo", messageId, 1, "api", orderJson("ERP-2").toString())));
         assertThat(redelivered.matches(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
 
         JsonNode after = awaitFinal(statusUrl);

@@ -25,7 +25,7 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import(PostgresTestSchema.class)
+@Import({PostgresTestSchema.class, RabbitTestQueues.class})
 public abstract class ApiTestSupport {
 
     public static final String BASE = "/api/database/v1";
@@ -36,7 +36,9 @@ public abstract class ApiTestSupport {
 
     static {
         // One schema per test JVM, so runs on the shared PostgreSQL never see each other.
-        System.setProperty("orderhub.test.schema", "orderhub_test_" + UUID.randomUUID().toString().substring(0, 8));
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        System.setProperty("orderhub.test.run", run);
+        System.setProperty("orderhub.test.schema", "orderhub_test_" + run);
     }
 
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
@@ -141,8 +143,12 @@ public abstract class ApiTestSupport {
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
                 .pollInterval(java.time.Duration.ofMillis(50))
                 .until(() -> {
-                    entries[0] = send("GET", statusUrl + (statusUrl.contains("?") ? "&" : "?") + "pageSize=1000",
-                            Map.of("Authorization", "Bearer " + DEMO), null).json().path("data");
+                    Response status = send("GET", statusUrl + (statusUrl.contains("?") ? "&" : "?") + "pageSize=1000",
+                            Map.of("Authorization", "Bearer " + DEMO), null);
+                    if (status.status() != 200) {
+                        return false;
+                    }
+                    entries[0] = status.json().path("data");
                     for (JsonNode entry : entries[0]) {
                         if (entry.path("status").asText().equals("pending")
                                 || entry.path("status").asText().equals("processing")) {

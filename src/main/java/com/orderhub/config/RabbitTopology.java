@@ -1,0 +1,70 @@
+package com.orderhub.config;
+
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.amqp.AmqpException;
+import org.springframework.amqp.core.Binding;
+import org.springframework.amqp.core.BindingBuilder;
+import org.springframework.amqp.core.Declarables;
+import org.springframework.amqp.core.DirectExchange;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitAdmin;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The RabbitMQ topology the hub owns: a durable direct exchange and queue for orders, and a
+ * dead-letter exchange and queue that a rejected order moves to. Declared at start-up, which is
+ * also where an unreachable broker stops the hub with a message saying so.
+ */
+@Configuration
+@ConditionalOnProperty(name = "orderhub.queue.kind", havingValue = "rabbitmq")
+public class RabbitTopology {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RabbitTopology.class);
+
+    @Bean
+    public Declarables orderQueues(OrderHubProperties properties) {
+        OrderHubProperties.Queue queue = properties.queue();
+        DirectExchange orders = new DirectExchange(queue.name(), true, false);
+        DirectExchange dead = new DirectExchange(queue.deadLetterName(), true, false);
+        Queue orderQueue = new Queue(queue.name(), true, false, false, Map.of(
+                "x-dead-letter-exchange", queue.deadLetterName(),
+                "x-dead-letter-routing-key", queue.deadLetterName()));
+        Queue deadQueue = new Queue(queue.deadLetterName(), true, false, false);
+        Binding ordersBinding = BindingBuilder.bind(orderQueue).to(orders).with(queue.name());
+        Binding deadBinding = BindingBuilder.bind(deadQueue).to(dead).with(queue.deadLetterName());
+        return new Declarables(orders, dead, orderQueue, deadQueue, ordersBinding, deadBinding);
+    }
+
+    @Bean
+    public RabbitAdmin rabbitAdmin(ConnectionFactory connectionFactory) {
+        return new RabbitAdmin(connectionFactory);
+    }
+
+    /**
+     * Declares the topology before the routes start, so a broker that cannot be reached fails the
+     * start with a message saying so, not the first order.
+     */
+    @Bean
+    public SmartInitializingSingleton declareOrderQueues(RabbitAdmin admin, ConnectionFactory connectionFactory,
+            OrderHubProperties properties) {
+        return () -> {
+            try {
+                connectionFactory.createConnection().close();
+                admin.initialize();
+            } catch (AmqpException e) {
+                throw new IllegalStateException("RabbitMQ at " + connectionFactory.getHost() + ":"
+                        + connectionFactory.getPort() + " is unreachable (" + e.getMessage()
+                        + "); check spring.rabbitmq.host, port, username and password", e);
+            }
+            LOG.info("RabbitMQ at {}:{}: orders on exchange and queue {}, dead letters on {}",
+                    connectionFactory.getHost(), connectionFactory.getPort(), properties.queue().name(),
+                    properties.queue().deadLetterName());
+        };
+    }
+}

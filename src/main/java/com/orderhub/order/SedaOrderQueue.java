@@ -1,0 +1,36 @@
+package com.orderhub.order;
+
+import com.orderhub.config.OrderHubProperties;
+import com.orderhub.order.OrderMessages.Queued;
+import java.util.List;
+import org.apache.camel.ProducerTemplate;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * The embedded profile's queue: Camel's in-JVM SEDA queue. It does not survive the JVM, which
+ * is why every accepted order is also kept with its status entry and queued again at start-up
+ * ({@link PendingOrders}).
+ */
+@Component
+@ConditionalOnProperty(name = "orderhub.queue.kind", havingValue = "seda", matchIfMissing = true)
+public class SedaOrderQueue implements OrderQueue {
+
+    private final ProducerTemplate producer;
+    private final String uri;
+
+    public SedaOrderQueue(ProducerTemplate producer, OrderHubProperties properties) {
+        this.producer = producer;
+        this.uri = properties.queue().publishUri();
+        if (uri == null || uri.isBlank()) {
+            throw new IllegalStateException("orderhub.queue.publish-uri is required when orderhub.queue.kind is seda");
+        }
+    }
+
+    @Override
+    public void publish(List<Queued> orders) {
+        for (Queued order : orders) {
+            producer.sendBodyAndHeaders(uri, order.payload(), OrderMessages.headers(order));
+        }
+    }
+}

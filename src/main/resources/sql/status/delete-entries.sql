@@ -1,0 +1,1 @@
+DELETE FROM message_status WHERE message_id = :messageId

@@ -1,0 +1,1 @@
+DELETE FROM idempotency_key WHERE message_id = :messageId

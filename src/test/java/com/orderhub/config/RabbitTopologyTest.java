@@ -1,0 +1,31 @@
+package com.orderhub.config;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitAdmin;
+import org.springframework.context.support.GenericApplicationContext;
+
+class RabbitTopologyTest {
+
+    @Test
+    void anUnreachableBrokerStopsTheStartWithAMessageSayingWhere() {
+        CachingConnectionFactory nowhere = new CachingConnectionFactory("127.0.0.1", 1);
+        nowhere.setConnectionTimeout(1000);
+        RabbitAdmin admin = new RabbitAdmin(nowhere);
+        GenericApplicationContext context = new GenericApplicationContext();
+        context.refresh();
+        admin.setApplicationContext(context);
+        OrderHubProperties properties = new OrderHubProperties("./data", "routes",
+                new OrderHubProperties.Api("/api/database/v1", 16 << 20, 1000),
+                new OrderHubProperties.Security(java.util.List.of()),
+                new OrderHubProperties.Queue(OrderHubProperties.Queue.Kind.rabbitmq, null, "x", "orders", 1000));
+
+        assertThatThrownBy(() -> new RabbitTopology().declareOrderQueues(admin, nowhere, properties).afterSingletonsInstantiated())
+                .hasMessageStartingWith("RabbitMQ at 127.0.0.1:1 is unreachable")
+                .hasMessageEndingWith("check spring.rabbitmq.host, port, username and password");
+        nowhere.destroy();
+        context.close();
+    }
+}
