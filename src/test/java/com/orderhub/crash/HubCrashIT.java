@@ -1,0 +1,216 @@
+package com.orderhub.crash;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.orderhub.api.ApiJson;
+import com.orderhub.support.Fixtures;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The hub killed (SIGKILL, not a shutdown) in the middle of storing 2,000 accepted orders, then
+ * started again: every order is stored exactly once. Runs the packaged jar as a separate
+ * process, in production (PostgreSQL and RabbitMQ) and in the embedded profile (H2 files and the
+ * in-JVM queue, recovered from the database at start).
+ */
+class HubCrashIT {
+
+    private static final int REQUESTS = 20;
+    private static final int ORDERS_PER_REQUEST = 100;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void productionLosesAndDoublesNothingWhenKilled() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String schema = "orderhub_crash_" + run;
+        Map<String, String> env = Map.of(
+                "ORDERHUB_DB_URL", "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + schema,
+                "ORDERHUB_DB_USER", "postgres",
+                "SPRING_FLYWAY_SCHEMAS", schema,
+                "ORDERHUB_QUEUE_NAME", "orderhub.crash." + run,
+                "ORDERHUB_SECURITY_APIKEYS_0_KEY", "crash-key",
+                "ORDERHUB_SECURITY_APIKEYS_0_TENANT", "demo",
+                "ORDERHUB_SECURITY_APIKEYS_0_SCOPES", "read,write");
+        try {
+            crashAndRecover(List.of("--spring.profiles.active=prod"), env, "crash-key");
+        } finally {
+            try (Connection db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "")) {
+                db.createStatement().execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            }
+            new ProcessBuilder("rabbitmqctl", "delete_queue", "orderhub.crash." + run).start().waitFor();
+            new ProcessBuilder("rabbitmqctl", "delete_queue", "orderhub.crash." + run + ".dead").start().waitFor();
+        }
+    }
+
+    @Test
+    void theEmbeddedProfileLosesAndDoublesNothingWhenKilled() throws Exception {
+        crashAndRecover(List.of("--orderhub.data-dir=" + dataDir), Map.of(), "demo-key");
+    }
+
+    private void crashAndRecover(List<String> args, Map<String, String> env, String key) throws Exception {
+        int port = freePort();
+        Hub hub = Hub.start(port, args, env, dataDir.resolve("hub-1.log"));
+        List<String> statusUrls = new ArrayList<>();
+        try {
+            Api api = new Api("http://localhost:" + port + "/api/database/v1", key);
+            referenceData(api);
+            for (int r = 0; r < REQUESTS; r++) {
+                StringBuilder body = new StringBuilder("[");
+                for (int i = 0; i < ORDERS_PER_REQUEST; i++) {
+                    body.append(i == 0 ? "" : ",").append(Fixtures.orderJson("CRASH-" + r + "-" + i));
+                }
+                HttpResponse<String> accepted = api.post("/Order/create", body.append(']').toString());
+                assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(201);
+                statusUrls.add(ApiJson.MAPPER.readTree(accepted.body()).path("statusUrl").asText()
+                        .replaceFirst("http://localhost:\\d+", ""));
+            }
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> completed(api, statusUrls.get(0)) >= 10);
+            int before = completedTotal(api, statusUrls);
+            hub.kill();
+            assertThat(before).as("killed before the intake was done").isLessThan(REQUESTS * ORDERS_PER_REQUEST);
+        } catch (Throwable e) {
+            hub.kill();
+            throw e;
+        }
+
+        Hub restarted = Hub.start(port, args, env, dataDir.resolve("hub-2.log"));
+        try {
+            Api api = new Api("http://localhost:" + port + "/api/database/v1", key);
+            await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> completedTotal(api, statusUrls) == REQUESTS * ORDERS_PER_REQUEST);
+            Set<String> ids = new HashSet<>();
+            for (String statusUrl : statusUrls) {
+                for (JsonNode entry : api.getJson(statusUrl + "?pageSize=1000").path("data")) {
+                    assertThat(entry.path("status").asText()).isEqualTo("completed");
+                    ids.add(entry.path("id").asText());
+                }
+            }
+            assertThat(ids).hasSize(REQUESTS * ORDERS_PER_REQUEST);
+            JsonNode all = api.getJson("/Order/getOrder?pageSize=1");
+            assertThat(all.path("pagination").path("totalItems").asInt()).isEqualTo(REQUESTS * ORDERS_PER_REQUEST);
+        } finally {
+            restarted.stop();
+        }
+    }
+
+    private static int completedTotal(Api api, List<String> statusUrls) throws IOException, InterruptedException {
+        int total = 0;
+        for (String statusUrl : statusUrls) {
+            total += completed(api, statusUrl);
+        }
+        return total;
+    }
+
+    private static int completed(Api api, String statusUrl) throws IOException, InterruptedException {
+        int done = 0;
+        for (JsonNode entry : api.getJson(statusUrl + "?pageSize=1000").path("data")) {
+            done += entry.path("status").asText().equals("completed") ? 1 : 0;
+        }
+        return done;
+    }
+
+    private static void referenceData(Api api) throws Exception {
+        for (String[] call : new String[][] {
+            {"/Company/create", "[{\"idRemote\": \"CO-1\", \"companyName\": \"Moda Norte S.L.\"}]"},
+            {"/BusinessPartner/create", """
+                [{"idRemote": "CL-1", "companyId": "CO-1", "contactName": "Boutique Alba", "roles": ["Client"],
+                  "locations": [{"idRemote": "SHIP-1", "address": "Calle Mayor 1", "shippingAddress": true},
+                                {"idRemote": "BILL-1", "address": "Gran Via 2", "billingAddress": true}]},
+                 {"idRemote": "AG-1", "companyId": "CO-1", "contactName": "Iker", "roles": ["Representant"]}]"""},
+            {"/Product/create", "[{\"idRemote\": \"PR-1\", \"reference\": \"A\"}, {\"idRemote\": \"PR-2\", \"reference\": \"B\"}]"},
+            {"/Season/create", "[{\"idRemote\": \"SS26\", \"description\": \"Spring-Summer 2026\"}]"},
+            {"/DiscountType/create", "[{\"idRemote\": \"DT-1\", \"name\": \"Early payment\"}]"}}) {
+            HttpResponse<String> response = api.post(call[0], call[1]);
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private record Api(String base, String key) {
+
+        HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + key)
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+
+        JsonNode getJson(String pathOrUrl) throws IOException, InterruptedException {
+            String url = pathOrUrl.startsWith("/api/") ? base.substring(0, base.indexOf("/api/")) + pathOrUrl : base + pathOrUrl;
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
+                    .header("Authorization", "Bearer " + key).GET().build(), HttpResponse.BodyHandlers.ofString());
+            return ApiJson.MAPPER.readTree(response.body());
+        }
+    }
+
+    /** The packaged hub as a separate JVM. */
+    private record Hub(Process process, Path log) {
+
+        static Hub start(int port, List<String> args, Map<String, String> env, Path log) throws Exception {
+            Path jar = Path.of("target/orderhub-0.1.0-SNAPSHOT.jar");
+            assertThat(jar).as("run through mvn verify: the jar is packaged before integration tests").exists();
+            List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                    "-Xmx512m", "-jar", jar.toString(), "--server.port=" + port));
+            command.addAll(args);
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().putAll(env);
+            Hub hub = new Hub(builder.start(), log);
+            try {
+                await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() -> {
+                    if (!hub.process().isAlive()) {
+                        throw new AssertionError("hub exited: " + Files.readString(log));
+                    }
+                    try {
+                        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
+                                .build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+                    } catch (IOException e) {
+                        return false;
+                    }
+                });
+            } catch (Throwable e) {
+                hub.kill();
+                throw e;
+            }
+            return hub;
+        }
+
+        /** SIGKILL: no shutdown hook, no graceful stop, exactly like a crash. */
+        void kill() throws InterruptedException {
+            process.destroyForcibly();
+            process.waitFor();
+        }
+
+        void stop() throws InterruptedException {
+            process.destroy();
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                kill();
+            }
+        }
+    }
+}
