@@ -44,6 +44,11 @@ public class CreateOrdersBench {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
         referenceData(http, base, key, run);
+        if (orders == 0) {
+            // only the reference data, for a file benchmark: say the run prefix the orders must use
+            System.out.println(run);
+            return;
+        }
         List<String> bodies = new ArrayList<>();
         for (int first = 0; first < orders; first += batch) {
             StringBuilder body = new StringBuilder("[");

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -23,7 +24,20 @@ public record OrderHubProperties(
         @NotBlank @DefaultValue("routes") String routesDir,
         @Valid @NotNull @DefaultValue Api api,
         @Valid @NotNull @DefaultValue Security security,
-        @Valid @NotNull @DefaultValue Queue queue) {
+        @Valid @NotNull @DefaultValue Queue queue,
+        @Valid @NotNull @DefaultValue Map<String, Partner> partners) {
+
+    /**
+     * An ERP that drops order files (SPEC 5): whose orders they are, where it drops them (a Camel
+     * endpoint URI: {@code file:}, {@code sftp://}, {@code ftp://}), where its result files go,
+     * and the mapping folder of its own format, if it has one.
+     */
+    public record Partner(
+            @NotBlank @Pattern(regexp = "[A-Za-z0-9_.-]{1,64}") String tenant,
+            @NotBlank String inboxUri,
+            @NotBlank String resultsUri,
+            String mapping) {
+    }
 
     /**
      * Where accepted orders wait for the intake. {@code seda}: an in-JVM queue (embedded profile),

@@ -80,10 +80,7 @@ public class MessageStatuses {
                         .addValue("orderCount", entries.size()).addValue("now", Rows.param(now)));
                 MapSqlParameterSource[] rows = new MapSqlParameterSource[entries.size()];
                 for (int i = 0; i < rows.length; i++) {
-                    rows[i] = new MapSqlParameterSource().addValue("messageId", newMessageId).addValue("index", i)
-                            .addValue("idRemote", entries.get(i).idRemote(), Types.VARCHAR)
-                            .addValue("payload", entries.get(i).payload(), Types.VARCHAR)
-                            .addValue("now", Rows.param(now));
+                    rows[i] = entryRow(newMessageId, i, entries.get(i), null, now);
                 }
                 jdbc.batchUpdate(SqlFiles.get("status/insert-entry"), rows);
                 if (idempotencyKey != null) {
@@ -98,6 +95,38 @@ public class MessageStatuses {
             // another request with this key committed first: answer as it was answered
             return earlier(tenant, idempotencyKey, bodySha256, com.orderhub.api.Dates.now()).orElseThrow(() -> sameKeyAtTheSameTime);
         }
+    }
+
+    private static MapSqlParameterSource entryRow(String messageId, int index, Entry entry, Outcome failure,
+            Instant now) {
+        return new MapSqlParameterSource().addValue("messageId", messageId).addValue("index", index)
+                .addValue("idRemote", entry.idRemote(), Types.VARCHAR)
+                .addValue("payload", failure == null ? entry.payload() : null, Types.VARCHAR)
+                .addValue("status", failure == null ? "pending" : "failed")
+                .addValue("code", failure == null ? null : failure.code(), Types.INTEGER)
+                .addValue("errorMessage", failure == null ? null : failure.errorMessage(), Types.VARCHAR)
+                .addValue("now", Rows.param(now));
+    }
+
+    /** Records the message of a partner's file, before its orders (the count is known from a first read). */
+    public void openFile(String messageId, String tenant, String partner, String fileName, int orderCount) {
+        jdbc.update(SqlFiles.get("status/insert-file-message"), new MapSqlParameterSource()
+                .addValue("messageId", messageId).addValue("tenant", tenant).addValue("origin", "file:" + fileName)
+                .addValue("orderCount", orderCount).addValue("now", Rows.param(com.orderhub.api.Dates.now()))
+                .addValue("partner", partner).addValue("fileName", fileName));
+    }
+
+    /**
+     * Records entries of a message from its first index on: pending ones (to be queued) and the
+     * ones already failed (their outcome given), in one transaction.
+     */
+    public void addEntries(String messageId, int firstIndex, List<Entry> entries, Map<Integer, Outcome> failures) {
+        Instant now = com.orderhub.api.Dates.now();
+        MapSqlParameterSource[] rows = new MapSqlParameterSource[entries.size()];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = entryRow(messageId, firstIndex + i, entries.get(i), failures.get(firstIndex + i), now);
+        }
+        transaction.executeWithoutResult(status -> jdbc.batchUpdate(SqlFiles.get("status/insert-entry"), rows));
     }
 
     private Optional<Accepted> earlier(String tenant, String key, String bodySha256, Instant now) {

@@ -20,7 +20,7 @@ class RabbitTopologyTest {
         OrderHubProperties properties = new OrderHubProperties("./data", "routes",
                 new OrderHubProperties.Api("/api/database/v1", 16 << 20, 1000),
                 new OrderHubProperties.Security(java.util.List.of()),
-                new OrderHubProperties.Queue(OrderHubProperties.Queue.Kind.rabbitmq, null, "x", "orders", 1000));
+                new OrderHubProperties.Queue(OrderHubProperties.Queue.Kind.rabbitmq, null, "x", "orders", 1000), java.util.Map.of());
 
         assertThatThrownBy(() -> new RabbitTopology().declareOrderQueues(admin, nowhere, properties).afterSingletonsInstantiated())
                 .hasMessageStartingWith("RabbitMQ at 127.0.0.1:1 is unreachable")

@@ -39,6 +39,7 @@ public abstract class ApiTestSupport {
         String run = UUID.randomUUID().toString().substring(0, 8);
         System.setProperty("orderhub.test.run", run);
         System.setProperty("orderhub.test.schema", "orderhub_test_" + run);
+        FileServers.start(java.nio.file.Path.of("target/test-data", run));
     }
 
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
@@ -58,6 +59,7 @@ public abstract class ApiTestSupport {
     void emptyDatabase() {
         for (String table : new String[] {"delivery_note_line", "delivery_note", "line_detail", "line_discount",
                 "order_line", "order_discount", "orders", "deleted_order", "message_status", "idempotency_key", "message",
+                "camel_messageprocessed",
                 "partner_role",
                 "partner_location", "business_partner", "product", "season", "discount_type", "company",
                 "order_status", "line_status"}) {

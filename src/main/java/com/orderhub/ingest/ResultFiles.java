@@ -1,0 +1,133 @@
+package com.orderhub.ingest;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.orderhub.api.ApiJson;
+import com.orderhub.api.Dates;
+import com.orderhub.config.OrderHubProperties;
+import com.orderhub.db.Rows;
+import com.orderhub.db.SqlFiles;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Result files for the ERP (SPEC 5): {@code <file>.result.json} in the partner's results
+ * location, written under a temporary name and renamed when complete. A rejected file gets one
+ * at once, saying why; an accepted one when every order of it is final, with its status entries.
+ */
+@Component("resultFiles")
+public class ResultFiles {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ResultFiles.class);
+
+    private final ProducerTemplate producer;
+    private final NamedParameterJdbcTemplate jdbc;
+    private final OrderHubProperties properties;
+
+    public ResultFiles(ProducerTemplate producer, NamedParameterJdbcTemplate jdbc, OrderHubProperties properties) {
+        this.producer = producer;
+        this.jdbc = jdbc;
+        this.properties = properties;
+    }
+
+    public void writeRejected(String partner, String fileName, String why) {
+        Map<String, Object> result = new java.util.LinkedHashMap<>();
+        result.put("partner", partner);
+        result.put("file", fileName);
+        result.put("status", "rejected");
+        result.put("error", why);
+        result.put("data", List.of());
+        try {
+            send(partner, fileName, ApiJson.MAPPER.writeValueAsBytes(result));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes the result file of every file whose orders are all final; each is claimed first, so one instance writes it. */
+    public void writeDue() {
+        List<String[]> due = jdbc.query(SqlFiles.get("status/results-due"), new MapSqlParameterSource(),
+                (rs, n) -> new String[] {rs.getString("message_id"), rs.getString("partner"), rs.getString("file_name")});
+        for (String[] message : due) {
+            MapSqlParameterSource id = new MapSqlParameterSource("messageId", message[0])
+                    .addValue("now", Rows.param(Dates.now()));
+            if (jdbc.update(SqlFiles.get("status/claim-result"), id) == 1) {
+                try {
+                    write(message[0], message[1], message[2]);
+                } catch (RuntimeException e) {
+                    jdbc.update(SqlFiles.get("status/release-result"), id);
+                    LOG.error("Result file of {} for partner {} not written, will retry: {}", message[2], message[1],
+                            e.toString());
+                }
+            }
+        }
+    }
+
+    private void write(String messageId, String partner, String fileName) {
+        File temp = null;
+        try {
+            temp = Files.createTempFile("orderhub-result", ".json").toFile();
+            int[] counts = new int[2];
+            try (JsonGenerator json = ApiJson.MAPPER.getFactory().createGenerator(temp, com.fasterxml.jackson.core.JsonEncoding.UTF8)) {
+                json.writeStartObject();
+                json.writeStringField("partner", partner);
+                json.writeStringField("file", fileName);
+                json.writeStringField("messageId", messageId);
+                json.writeStringField("status", "done");
+                json.writeArrayFieldStart("data");
+                jdbc.query(SqlFiles.get("status/entries-of"), new MapSqlParameterSource("messageId", messageId), rs -> {
+                    try {
+                        json.writeStartObject();
+                        json.writeNumberField("index", rs.getInt("entry_index"));
+                        json.writeStringField("idRemote", rs.getString("id_remote"));
+                        json.writeStringField("id", rs.getString("order_id"));
+                        String status = rs.getString("status");
+                        json.writeStringField("status", status);
+                        int code = rs.getInt("code");
+                        if (rs.wasNull()) {
+                            json.writeNullField("code");
+                        } else {
+                            json.writeNumberField("code", code);
+                        }
+                        json.writeStringField("errorMessage", rs.getString("error_message"));
+                        json.writeEndObject();
+                        counts[status.equals("completed") ? 0 : 1]++;
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+                json.writeEndArray();
+                json.writeNumberField("completed", counts[0]);
+                json.writeNumberField("failed", counts[1]);
+                json.writeEndObject();
+            }
+            temp.setReadable(true, false);
+            send(partner, fileName, temp);
+            LOG.info("Result file of {} for partner {} written: {} completed, {} failed", fileName, partner, counts[0],
+                    counts[1]);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (temp != null) {
+                temp.delete();
+            }
+        }
+    }
+
+    private void send(String partner, String fileName, Object body) {
+        String uri = properties.partners().get(partner).resultsUri();
+        String resultName = fileName + ".result.json";
+        producer.sendBodyAndHeader(uri + (uri.contains("?") ? "&" : "?") + "tempFileName=" + resultName + ".part",
+                body, Exchange.FILE_NAME, resultName);
+    }
+}

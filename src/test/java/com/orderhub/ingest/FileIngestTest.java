@@ -1,0 +1,149 @@
+package com.orderhub.ingest;
+
+import static com.orderhub.support.Fixtures.orderJson;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.orderhub.api.ApiJson;
+import com.orderhub.support.ApiTestSupport;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+
+/** ERP files dropped in a partner's local inbox (SPEC 5), end to end. */
+class FileIngestTest extends ApiTestSupport {
+
+    @Value("${orderhub.data-dir}")
+    private Path dataDir;
+
+    private Path inbox;
+    private Path results;
+
+    @BeforeEach
+    void folders() throws IOException {
+        fixtures.referenceData(DEMO, "demo");
+        inbox = Files.createDirectories(dataDir.resolve("inbox"));
+        results = Files.createDirectories(dataDir.resolve("results"));
+    }
+
+    private static String orders(String... idRemotes) {
+        List<String> orders = new ArrayList<>();
+        for (String idRemote : idRemotes) {
+            orders.add(orderJson(idRemote).toString());
+        }
+        return "[" + String.join(",\n", orders) + "]";
+    }
+
+    /** Writes under a name the inbox ignores, then renames: how an ERP should drop a file. */
+    private void drop(String name, String content) throws IOException {
+        Path part = inbox.resolve(name + ".part");
+        Files.writeString(part, content);
+        Files.move(part, inbox.resolve(name));
+    }
+
+    private JsonNode awaitResult(String name) throws IOException {
+        Path result = results.resolve(name + ".result.json");
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(result));
+        return ApiJson.MAPPER.readTree(result.toFile());
+    }
+
+    @Test
+    void everyOrderOfAFileGoesThroughTheIntakeAndTheResultFileSaysHowEachEnded() throws IOException {
+        ObjectNode badReference = orderJson("F-2");
+        badReference.put("statusId", "Lost");
+        ObjectNode badShape = orderJson("F-3");
+        badShape.remove("totalAmount");
+        drop("orders-1.json", "[" + orderJson("F-1") + "," + badReference + "," + badShape + "]");
+
+        JsonNode result = awaitResult("orders-1.json");
+
+        assertThat(result.path("file").asText()).isEqualTo("orders-1.json");
+        assertThat(result.path("partner").asText()).isEqualTo("local");
+        assertThat(result.path("completed").asInt()).isEqualTo(1);
+        assertThat(result.path("failed").asInt()).isEqualTo(2);
+        JsonNode entries = result.path("data");
+        assertThat(entries.findValuesAsText("status")).containsExactly("completed", "failed", "failed");
+        assertThat(entries.get(1).path("code").asInt()).isEqualTo(404);
+        assertThat(entries.get(1).path("errorMessage").asText()).isEqualTo("No entity found for OrderStatus with Lost.");
+        assertThat(entries.get(2).path("code").asInt()).isEqualTo(400);
+        assertThat(entries.get(2).path("errorMessage").asText()).isEqualTo("Parameter totalAmount is required");
+        assertThat(Files.exists(inbox.resolve(".done/orders-1.json"))).isTrue();
+        assertThat(Files.exists(inbox.resolve("orders-1.json"))).isFalse();
+        assertThat(Files.list(results).map(p -> p.getFileName().toString()).toList())
+                .containsExactly("orders-1.json.result.json");
+
+        JsonNode order = get("/Order/get/F-1").json().path("data");
+        assertThat(order.path("origin").asText()).isEqualTo("file:orders-1.json");
+        JsonNode status = get("/message/status/" + result.path("messageId").asText()).json();
+        assertThat(status.path("data").findValuesAsText("idRemote")).containsExactly("F-1", "F-2", "F-3");
+    }
+
+    @Test
+    void aMalformedFileIsRejectedWholeWithNothingStored() throws IOException {
+        drop("broken.json", orders("B-1", "B-2").replace("\"B-2\",", "\"B-2\" "));
+
+        JsonNode result = awaitResult("broken.json");
+
+        assertThat(result.path("status").asText()).isEqualTo("rejected");
+        assertThat(result.path("error").asText()).startsWith("Malformed JSON at line 2, column ").contains("(in order 1)");
+        assertThat(result.path("data")).isEmpty();
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(inbox.resolve(".error/broken.json")));
+        assertThat(fixtures.count("message")).isZero();
+        assertThat(fixtures.count("orders")).isZero();
+    }
+
+    @Test
+    void aFileThatIsNotAnArrayOfOrdersIsRejected() throws IOException {
+        drop("object.json", orderJson("O-1").toString());
+
+        assertThat(awaitResult("object.json").path("error").asText())
+                .isEqualTo("The file is not a JSON array of orders at line 1, column 2");
+    }
+
+    @Test
+    void theSameFileDroppedTwiceIsProcessedOnce() throws IOException {
+        String content = orders("D-1", "D-2");
+        drop("twice.json", content);
+        awaitResult("twice.json");
+        Files.delete(results.resolve("twice.json.result.json"));
+
+        drop("twice.json", content);
+        drop("after.json", orders("D-3"));
+        awaitResult("after.json");
+
+        assertThat(results.resolve("twice.json.result.json")).doesNotExist();
+        assertThat(fixtures.count("message")).isEqualTo(2);
+        assertThat(fixtures.count("orders")).isEqualTo(3);
+    }
+
+    @Test
+    void aFileStillBeingWrittenIsNotTakenUntilItIsComplete() throws Exception {
+        Path file = inbox.resolve("slow.json");
+        String content = orders("S-1", "S-2", "S-3");
+        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+        try (OutputStream out = Files.newOutputStream(file)) {
+            int step = bytes.length / 10;
+            for (int i = 0; i < 10; i++) {
+                out.write(bytes, i * step, step);
+                out.flush();
+                Thread.sleep(150); // an ERP writing slowly: the file keeps changing for 1.5 s
+                assertThat(fixtures.count("message")).as("taken while still being written").isZero();
+            }
+            out.write(bytes, 10 * step, bytes.length - 10 * step);
+        }
+
+        JsonNode result = awaitResult("slow.json");
+
+        assertThat(result.path("completed").asInt()).isEqualTo(3);
+    }
+}
