@@ -22,7 +22,7 @@ public class OrderFileGenerator {
             out.write("[");
             for (int i = 0; i < orders; i++) {
                 out.write(i == 0 ? "\n" : ",\n");
-                out.write(CreateOrdersBench.order(run + "-F", i, lines));
+                out.write(CreateOrdersBench.order(run, i, lines));
             }
             out.write("\n]\n");
         }

@@ -2,7 +2,7 @@
 # Starts a hub of this checkout (embedded profile, its own data folder, heap -Xmx256m unless
 # ORDERHUB_BENCH_JAVA_OPTS says otherwise), drops one file of N orders in the inbox of partner
 # `local`, and prints orders persisted per second until its result file exists, and the peak
-# heap the hub used (jstat samples).
+# heap the hub used (jstat samples). The hub's log is kept in target/ingest-file-hub.log.
 # bash bench/ingest-file.sh [orders=100000] [lines=5]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,10 +11,13 @@ lines=${2:-5}
 port=${ORDERHUB_BENCH_PORT:-18081}
 data=$(mktemp -d)
 mvn -B -q package -DskipTests
-java ${ORDERHUB_BENCH_JAVA_OPTS:--Xmx256m} -jar target/orderhub-0.1.0-SNAPSHOT.jar --server.port="$port" \
+# a copy, so a build during a long run does not pull the jar from under the hub
+cp target/orderhub-0.1.0-SNAPSHOT.jar "$data/hub.jar"
+java ${ORDERHUB_BENCH_JAVA_OPTS:--Xmx256m} -jar "$data/hub.jar" --server.port="$port" \
   --orderhub.data-dir="$data" --logging.level.com.orderhub.order=WARN > "$data/hub.log" 2>&1 &
 hub=$!
-trap 'kill $hub 2>/dev/null; wait $hub 2>/dev/null; kill $sampler 2>/dev/null; rm -rf "$data"' EXIT
+# the hub's log outlives the run, for a look when a figure surprises
+trap 'kill $hub 2>/dev/null; wait $hub 2>/dev/null; kill $sampler 2>/dev/null; cp "$data/hub.log" target/ingest-file-hub.log; rm -rf "$data"' EXIT
 sampler=
 for _ in $(seq 60); do
   curl -sf "http://localhost:$port/actuator/health" >/dev/null && break
@@ -26,7 +29,7 @@ run=$(java bench/CreateOrdersBench.java --url "http://localhost:$port" --orders 
 javac -d "$data/bench" bench/CreateOrdersBench.java bench/OrderFileGenerator.java
 java -cp "$data/bench" OrderFileGenerator "$data/orders.json.part" "$orders" "$lines" "$run"
 echo "File of $orders orders: $(du -h "$data/orders.json.part" | cut -f1)"
-(while kill -0 $hub 2>/dev/null; do jstat -gc $hub | tail -n 1; sleep 1; done > "$data/heap.txt") &
+(while kill -0 $hub 2>/dev/null; do jstat -gc $hub 2>/dev/null | tail -n 1; sleep 1; done > "$data/heap.txt") &
 sampler=$!
 mkdir -p "$data/inbox"
 start=$(date +%s.%N)

@@ -22,6 +22,7 @@ import org.springframework.validation.annotation.Validated;
 public record OrderHubProperties(
         @NotBlank @DefaultValue("./data") String dataDir,
         @NotBlank @DefaultValue("routes") String routesDir,
+        @NotBlank @DefaultValue("mappings") String mappingsDir,
         @Valid @NotNull @DefaultValue Api api,
         @Valid @NotNull @DefaultValue Security security,
         @Valid @NotNull @DefaultValue Queue queue,

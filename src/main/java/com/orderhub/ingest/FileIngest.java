@@ -48,13 +48,11 @@ public class FileIngest {
 
     private final MessageStatuses statuses;
     private final OrderQueue queue;
-    private final ResultFiles results;
     private final OrderHubProperties properties;
 
-    public FileIngest(MessageStatuses statuses, OrderQueue queue, ResultFiles results, OrderHubProperties properties) {
+    public FileIngest(MessageStatuses statuses, OrderQueue queue, OrderHubProperties properties) {
         this.statuses = statuses;
         this.queue = queue;
-        this.results = results;
         this.properties = properties;
     }
 
@@ -64,14 +62,7 @@ public class FileIngest {
         String fileName = exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
         long started = System.nanoTime();
         File file = localFile(exchange);
-        int count;
-        try {
-            count = OrderFile.check(file);
-        } catch (FileRejected rejected) {
-            LOG.warn("File {} of partner {} rejected: {}", fileName, partnerName, rejected.getMessage());
-            results.writeRejected(partnerName, fileName, rejected.getMessage());
-            throw rejected;
-        }
+        int count = OrderFile.check(file);
         String messageId = Ids.next();
         statuses.openFile(messageId, partner.tenant(), partnerName, fileName, count);
         LOG.info("File {} of partner {}: message {}, {} orders", fileName, partnerName, messageId, count);
@@ -86,6 +77,7 @@ public class FileIngest {
             }
         });
         chunk.flush();
+        statuses.fileQueued(messageId);
         LOG.info("File {} of partner {} queued: {} orders ({} refused for their shape) in {} ms", fileName,
                 partnerName, count, chunk.refused, (System.nanoTime() - started) / 1_000_000);
     }

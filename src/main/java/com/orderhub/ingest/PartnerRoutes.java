@@ -19,9 +19,11 @@ public class PartnerRoutes implements CamelContextConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(PartnerRoutes.class);
 
     private final OrderHubProperties properties;
+    private final PartnerMappings mappings;
 
-    public PartnerRoutes(OrderHubProperties properties) {
+    public PartnerRoutes(OrderHubProperties properties, PartnerMappings mappings) {
         this.properties = properties;
+        this.mappings = mappings;
     }
 
     @Override
@@ -31,13 +33,15 @@ public class PartnerRoutes implements CamelContextConfiguration {
     @Override
     public void afterApplicationStart(CamelContext camelContext) {
         properties.partners().forEach((name, partner) -> {
+            String include = mappings.load(camelContext, name, partner);
             TemplatedRouteBuilder.builder(camelContext, "file-ingest")
                     .routeId("file-ingest-" + name)
                     .parameter("partner", name)
                     .parameter("inbox", partner.inboxUri())
+                    .parameter("include", include)
                     .add();
-            LOG.info("Partner {} (tenant {}): taking order files from {}", name, partner.tenant(),
-                    safe(partner.inboxUri()));
+            LOG.info("Partner {} (tenant {}): taking order files {} from {}{}", name, partner.tenant(), include,
+                    safe(partner.inboxUri()), partner.mapping() == null ? "" : " through mapping " + partner.mapping());
         });
     }
 

@@ -16,9 +16,11 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Result files for the ERP (SPEC 5): {@code <file>.result.json} in the partner's results
@@ -32,15 +34,30 @@ public class ResultFiles {
 
     private final ProducerTemplate producer;
     private final NamedParameterJdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate streaming;
+    private final TransactionTemplate transaction;
     private final OrderHubProperties properties;
 
-    public ResultFiles(ProducerTemplate producer, NamedParameterJdbcTemplate jdbc, OrderHubProperties properties) {
+    public ResultFiles(ProducerTemplate producer, NamedParameterJdbcTemplate jdbc, TransactionTemplate transaction,
+            OrderHubProperties properties) {
         this.producer = producer;
         this.jdbc = jdbc;
+        JdbcTemplate fetching = new JdbcTemplate(jdbc.getJdbcTemplate().getDataSource());
+        fetching.setFetchSize(1000);
+        this.streaming = new NamedParameterJdbcTemplate(fetching);
+        this.transaction = transaction;
         this.properties = properties;
     }
 
-    public void writeRejected(String partner, String fileName, String why) {
+    /**
+     * A file rejected whole (not well-formed, or not readable by its mapping): its result file
+     * says why at once. Called by the file-ingest routes' error handler (routes/ingest-errors.yaml).
+     */
+    public void rejected(Exchange exchange) {
+        String partner = exchange.getMessage().getHeader(FileIngest.PARTNER, String.class);
+        String fileName = exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
+        String why = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class).getMessage();
+        LOG.warn("File {} of partner {} rejected: {}", fileName, partner, why);
         Map<String, Object> result = new java.util.LinkedHashMap<>();
         result.put("partner", partner);
         result.put("file", fileName);
@@ -61,6 +78,9 @@ public class ResultFiles {
         for (String[] message : due) {
             MapSqlParameterSource id = new MapSqlParameterSource("messageId", message[0])
                     .addValue("now", Rows.param(Dates.now()));
+            if (jdbc.queryForObject(SqlFiles.get("status/count-open-entries"), id, Long.class) > 0) {
+                continue;
+            }
             if (jdbc.update(SqlFiles.get("status/claim-result"), id) == 1) {
                 try {
                     write(message[0], message[1], message[2]);
@@ -85,7 +105,10 @@ public class ResultFiles {
                 json.writeStringField("messageId", messageId);
                 json.writeStringField("status", "done");
                 json.writeArrayFieldStart("data");
-                jdbc.query(SqlFiles.get("status/entries-of"), new MapSqlParameterSource("messageId", messageId), rs -> {
+                // PostgreSQL streams rows (fetch size) only inside a transaction: a file of a
+                // million orders must not have its million entries in memory at once.
+                transaction.executeWithoutResult(tx -> streaming.query(SqlFiles.get("status/entries-of"),
+                        new MapSqlParameterSource("messageId", messageId), rs -> {
                     try {
                         json.writeStartObject();
                         json.writeNumberField("index", rs.getInt("entry_index"));
@@ -105,7 +128,7 @@ public class ResultFiles {
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
-                });
+                }));
                 json.writeEndArray();
                 json.writeNumberField("completed", counts[0]);
                 json.writeNumberField("failed", counts[1]);

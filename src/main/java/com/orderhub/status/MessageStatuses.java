@@ -129,6 +129,12 @@ public class MessageStatuses {
         transaction.executeWithoutResult(status -> jdbc.batchUpdate(SqlFiles.get("status/insert-entry"), rows));
     }
 
+    /** Every order of the file has its entry: its result is due once they are all final. */
+    public void fileQueued(String messageId) {
+        jdbc.update(SqlFiles.get("status/mark-file-queued"), new MapSqlParameterSource("messageId", messageId)
+                .addValue("now", Rows.param(com.orderhub.api.Dates.now())));
+    }
+
     private Optional<Accepted> earlier(String tenant, String key, String bodySha256, Instant now) {
         MapSqlParameterSource params = new MapSqlParameterSource("tenant", tenant).addValue("key", key)
                 .addValue("expiredBefore", Rows.param(now.minus(IDEMPOTENCY_WINDOW)));

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class ApiKeysTest {
 
     private static ApiKeys keys(ApiKey... keys) {
-        return new ApiKeys(new OrderHubProperties("./data", "routes",
+        return new ApiKeys(new OrderHubProperties("./data", "routes", "mappings",
                 new OrderHubProperties.Api("/api/database/v1", 16 << 20, 1000),
                 new OrderHubProperties.Security(List.of(keys)), new OrderHubProperties.Queue(OrderHubProperties.Queue.Kind.seda, "seda:q", "seda:q", "q", 10000), java.util.Map.of()));
     }

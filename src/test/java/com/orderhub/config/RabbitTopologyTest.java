@@ -17,7 +17,7 @@ class RabbitTopologyTest {
         GenericApplicationContext context = new GenericApplicationContext();
         context.refresh();
         admin.setApplicationContext(context);
-        OrderHubProperties properties = new OrderHubProperties("./data", "routes",
+        OrderHubProperties properties = new OrderHubProperties("./data", "routes", "mappings",
                 new OrderHubProperties.Api("/api/database/v1", 16 << 20, 1000),
                 new OrderHubProperties.Security(java.util.List.of()),
                 new OrderHubProperties.Queue(OrderHubProperties.Queue.Kind.rabbitmq, null, "x", "orders", 1000), java.util.Map.of());

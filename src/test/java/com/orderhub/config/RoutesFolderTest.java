@@ -10,7 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RoutesFolderTest {
 
     private static OrderHubProperties routesIn(Path folder) {
-        return new OrderHubProperties("./data", folder.toString(),
+        return new OrderHubProperties("./data", folder.toString(), "mappings",
                 new OrderHubProperties.Api("/api/database/v1", 16 << 20, 1000),
                 new OrderHubProperties.Security(java.util.List.of()), new OrderHubProperties.Queue(OrderHubProperties.Queue.Kind.seda, "seda:q", "seda:q", "q", 10000), java.util.Map.of());
     }

@@ -16,12 +16,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 
-/** ERP files dropped in a partner's local inbox (SPEC 5), end to end. */
-class FileIngestTest extends ApiTestSupport {
+/** ERP files dropped in a partner's local inbox (SPEC 5), end to end; run on H2 and on PostgreSQL. */
+abstract class FileIngestTests extends ApiTestSupport {
 
     @Value("${orderhub.data-dir}")
     private Path dataDir;
@@ -33,7 +34,23 @@ class FileIngestTest extends ApiTestSupport {
     void folders() throws IOException {
         fixtures.referenceData(DEMO, "demo");
         inbox = Files.createDirectories(dataDir.resolve("inbox"));
-        results = Files.createDirectories(dataDir.resolve("results"));
+        leaveNoFileBehind();
+        results = dataDir.resolve("results");
+        org.springframework.util.FileSystemUtils.deleteRecursively(results); // each test sees only its own results
+        Files.createDirectories(results);
+    }
+
+    /**
+     * A file left in the inbox (the second drop of a file already taken stays there) would be
+     * taken again once the next test empties the database, the list of taken files with it.
+     */
+    @AfterEach
+    void leaveNoFileBehind() throws IOException {
+        try (var files = Files.list(inbox)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
     }
 
     private static String orders(String... idRemotes) {
@@ -53,7 +70,7 @@ class FileIngestTest extends ApiTestSupport {
 
     private JsonNode awaitResult(String name) throws IOException {
         Path result = results.resolve(name + ".result.json");
-        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(result));
+        await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(result));
         return ApiJson.MAPPER.readTree(result.toFile());
     }
 
@@ -86,6 +103,22 @@ class FileIngestTest extends ApiTestSupport {
         assertThat(order.path("origin").asText()).isEqualTo("file:orders-1.json");
         JsonNode status = get("/message/status/" + result.path("messageId").asText()).json();
         assertThat(status.path("data").findValuesAsText("idRemote")).containsExactly("F-1", "F-2", "F-3");
+    }
+
+    @Test
+    void aFileOfManyChunksIsAnsweredOnceItsLastOrderIsFinal() throws IOException {
+        int count = 2 * FileIngest.CHUNK + 1;
+        String[] idRemotes = new String[count];
+        for (int i = 0; i < count; i++) {
+            idRemotes[i] = "M-" + i;
+        }
+        drop("many.json", orders(idRemotes));
+
+        JsonNode result = awaitResult("many.json");
+
+        assertThat(result.path("completed").asInt()).isEqualTo(count);
+        assertThat(result.path("data").get(count - 1).path("idRemote").asText()).isEqualTo("M-" + (count - 1));
+        assertThat(fixtures.count("orders")).isEqualTo(count);
     }
 
     @Test
