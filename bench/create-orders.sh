@@ -11,7 +11,7 @@ java ${ORDERHUB_BENCH_JAVA_OPTS:--Xmx1g} -jar target/orderhub-0.1.0-SNAPSHOT.jar
   --orderhub.data-dir="$data" ${ORDERHUB_BENCH_PROFILE:+--spring.profiles.active=$ORDERHUB_BENCH_PROFILE} \
   --logging.level.com.orderhub=WARN > "$data/hub.log" 2>&1 &
 hub=$!
-trap 'kill $hub 2>/dev/null; wait $hub 2>/dev/null; rm -rf "$data"' EXIT
+trap 'set +e; kill $hub 2>/dev/null; wait $hub 2>/dev/null; rm -rf "$data"' EXIT
 for _ in $(seq 60); do
   curl -sf "http://localhost:$port/actuator/health" >/dev/null && break
   kill -0 $hub 2>/dev/null || { cat "$data/hub.log"; exit 1; }

@@ -17,7 +17,14 @@ java ${ORDERHUB_BENCH_JAVA_OPTS:--Xmx256m} -jar "$data/hub.jar" --server.port="$
   --orderhub.data-dir="$data" --logging.level.com.orderhub.order=WARN > "$data/hub.log" 2>&1 &
 hub=$!
 # the hub's log outlives the run, for a look when a figure surprises
-trap 'kill $hub 2>/dev/null; wait $hub 2>/dev/null; kill $sampler 2>/dev/null; cp "$data/hub.log" target/ingest-file-hub.log; rm -rf "$data"' EXIT
+cleanup() {
+  set +e # every step runs, whatever the one before it says
+  kill $hub $sampler 2>/dev/null
+  wait $hub 2>/dev/null
+  cp "$data/hub.log" target/ingest-file-hub.log
+  rm -rf "$data"
+}
+trap cleanup EXIT
 sampler=
 for _ in $(seq 60); do
   curl -sf "http://localhost:$port/actuator/health" >/dev/null && break
@@ -39,8 +46,9 @@ until [ -f "$data/results/orders.json.result.json" ]; do
   sleep 1
 done
 end=$(date +%s.%N)
-completed=$(grep -o '"completed":[0-9]*' "$data/results/orders.json.result.json" | tail -n 1 | cut -d: -f2)
-failed=$(grep -o '"failed":[0-9]*' "$data/results/orders.json.result.json" | tail -n 1 | cut -d: -f2)
+# the counts close the result file: read its tail, not its (one, long) line
+completed=$(tail -c 200 "$data/results/orders.json.result.json" | grep -o '"completed":[0-9]*' | tail -n 1 | cut -d: -f2)
+failed=$(tail -c 200 "$data/results/orders.json.result.json" | grep -o '"failed":[0-9]*' | tail -n 1 | cut -d: -f2)
 peak=$(awk '{ used = $3 + $4 + $6 + $8; if (used > max) max = used } END { printf "%.0f", max / 1024 }' "$data/heap.txt")
 printf '%-34s %12s\n' measure value
 printf '%-34s %12.0f\n' "orders persisted per second" "$(echo "$completed / ($end - $start)" | bc -l)"

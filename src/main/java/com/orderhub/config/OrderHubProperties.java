@@ -37,7 +37,23 @@ public record OrderHubProperties(
             @NotBlank @Pattern(regexp = "[A-Za-z0-9_.-]{1,64}") String tenant,
             @NotBlank String inboxUri,
             @NotBlank String resultsUri,
-            String mapping) {
+            String mapping,
+            @Valid Export export) {
+    }
+
+    /**
+     * A partner's deltas (SPEC 6): on its Quartz {@code cron}, the orders changed since its last
+     * export go to {@code outboxUri} (a Camel endpoint: {@code file:}, {@code sftp://}) as a file,
+     * and/or to {@code webhookUrl} as a POST signed with {@code hmacSecret}. A run sends at most
+     * {@code maxOrdersPerRun} orders; the rest follow in the next runs.
+     */
+    public record Export(
+            @NotBlank String cron,
+            String outboxUri,
+            String webhookUrl,
+            String hmacSecret,
+            @Min(100) @DefaultValue("10000") long webhookTimeoutMs,
+            @Min(1) @DefaultValue("50000") int maxOrdersPerRun) {
     }
 
     /**

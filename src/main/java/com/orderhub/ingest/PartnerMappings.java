@@ -36,12 +36,26 @@ import org.xml.sax.SAXParseException;
 @Component("partnerMappings")
 public class PartnerMappings {
 
-    /** What a partner's inbox takes and how it is turned into the create format. */
-    public record Mapping(String script, MediaType input, DatasonnetExpression expression) {
+    /**
+     * A partner's format and the script between it and ours: what the partner's inbox takes and
+     * how it becomes the create format, or how an export becomes the partner's file.
+     */
+    public record Mapping(String script, MediaType format, DatasonnetExpression expression) {
 
         /** The files of the partner's inbox: by the extension of the format the mapping reads. */
         public String include() {
-            return ".*\\." + extension(input);
+            return ".*\\." + extension();
+        }
+
+        public String extension() {
+            return PartnerMappings.extension(format);
+        }
+
+        /** The script applied to a document of ours (an export): the partner's file, as text. */
+        public String apply(CamelContext camel, String document) {
+            Exchange exchange = new org.apache.camel.support.DefaultExchange(camel);
+            exchange.getMessage().setBody(document);
+            return expression.evaluate(exchange, String.class);
         }
     }
 
@@ -68,37 +82,55 @@ public class PartnerMappings {
         if (partner.mapping() == null || partner.mapping().isBlank()) {
             return WITHOUT_MAPPING;
         }
+        Mapping mapping = compile(camel, partnerName, partner, "inbound.ds", true);
+        mappings.put(partnerName, mapping);
+        return mapping.include();
+    }
+
+    /**
+     * The partner's export format, if its mapping folder has an {@code outbound.ds}: it reads the
+     * export document (JSON) and writes what its header's {@code output} says (XML, CSV, JSON).
+     */
+    public java.util.Optional<Mapping> outbound(CamelContext camel, String partnerName, Partner partner) {
+        if (partner.mapping() == null || partner.mapping().isBlank()
+                || !Files.exists(Path.of(properties.mappingsDir(), partner.mapping(), "outbound.ds"))) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(compile(camel, partnerName, partner, "outbound.ds", false));
+    }
+
+    /** Reads, checks and prepares a mapping script; whatever is wrong with it stops the start. */
+    private Mapping compile(CamelContext camel, String partnerName, Partner partner, String name, boolean inbound) {
         String key = "orderhub.partners." + partnerName + ".mapping";
-        Path file = Path.of(properties.mappingsDir(), partner.mapping(), "inbound.ds").toAbsolutePath().normalize();
+        Path file = Path.of(properties.mappingsDir(), partner.mapping(), name).toAbsolutePath().normalize();
         String script;
         try {
             script = Files.readString(file);
         } catch (IOException e) {
             throw new IllegalStateException(key + ": no mapping " + file + " (" + e + ")");
         }
-        MediaType input;
+        MediaType format;
         try {
-            input = Header.parseHeader(script).getDefaultPayload().orElse(null);
+            Header header = Header.parseHeader(script);
+            format = (inbound ? header.getDefaultPayload() : header.getDefaultOutput()).orElse(null);
         } catch (HeaderParseException e) {
             throw new IllegalStateException(key + ": the header of " + file + " cannot be read: " + e.getMessage());
         }
-        if (input == null || extension(input) == null) {
-            throw new IllegalStateException(key + ": " + file + " must say what it reads in its header: "
-                    + "'input payload application/xml', 'application/csv' or 'application/json'");
+        if (format == null || extension(format) == null) {
+            throw new IllegalStateException(key + ": " + file + " must say what it " + (inbound ? "reads" : "writes")
+                    + " in its header: '" + (inbound ? "input payload" : "output")
+                    + " application/xml', 'application/csv' or 'application/json'");
         }
         DatasonnetExpression expression = new DatasonnetExpression(script);
-        expression.setBodyMediaType(input);
-        expression.setOutputMediaType(MediaTypes.APPLICATION_JSON);
+        expression.setBodyMediaType(inbound ? format : MediaTypes.APPLICATION_JSON);
+        expression.setOutputMediaType(inbound ? MediaTypes.APPLICATION_JSON : format);
         expression.setResultType(String.class);
         try {
             expression.init(camel);
         } catch (RuntimeException e) {
             throw new IllegalStateException(key + ": " + file + " is not a valid DataSonnet script: " + rootMessage(e));
         }
-        Mapping mapping = new Mapping(properties.mappingsDir() + "/" + partner.mapping() + "/inbound.ds", input,
-                expression);
-        mappings.put(partnerName, mapping);
-        return mapping.include();
+        return new Mapping(properties.mappingsDir() + "/" + partner.mapping() + "/" + name, format, expression);
     }
 
     /**
@@ -144,7 +176,7 @@ public class PartnerMappings {
      * mapping's own {@code error} (which the shipped mappings use to name the line and column).
      */
     private static String describe(Mapping mapping, RuntimeException e) {
-        String format = mapping.input().getSubtype().toUpperCase(java.util.Locale.ROOT);
+        String format = mapping.format().getSubtype().toUpperCase(java.util.Locale.ROOT);
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof SAXParseException xml) {
                 return "Malformed XML at line " + xml.getLineNumber() + ", column " + xml.getColumnNumber() + ": "
@@ -170,7 +202,7 @@ public class PartnerMappings {
         return root.getMessage() == null ? root.toString() : root.getMessage();
     }
 
-    private static String extension(MediaType type) {
+    static String extension(MediaType type) {
         return switch (type.getSubtype()) {
             case "xml" -> "xml";
             case "csv" -> "csv";

@@ -1,6 +1,7 @@
 package com.orderhub.ingest;
 
 import com.orderhub.config.OrderHubProperties;
+import com.orderhub.export.DeltaExports;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
@@ -10,8 +11,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * One file-ingest route per configured partner, made from the {@code file-ingest} template of
- * routes/file-ingest.yaml once the routes are loaded: the partners are configuration, the flow
- * is the same for all.
+ * routes/file-ingest.yaml, and one delta-export route per partner with an export, from
+ * routes/delta-export.yaml, once the routes are loaded: the partners are configuration, the
+ * flows are the same for all.
  */
 @Component
 public class PartnerRoutes implements CamelContextConfiguration {
@@ -20,10 +22,12 @@ public class PartnerRoutes implements CamelContextConfiguration {
 
     private final OrderHubProperties properties;
     private final PartnerMappings mappings;
+    private final DeltaExports exports;
 
-    public PartnerRoutes(OrderHubProperties properties, PartnerMappings mappings) {
+    public PartnerRoutes(OrderHubProperties properties, PartnerMappings mappings, DeltaExports exports) {
         this.properties = properties;
         this.mappings = mappings;
+        this.exports = exports;
     }
 
     @Override
@@ -42,6 +46,16 @@ public class PartnerRoutes implements CamelContextConfiguration {
                     .add();
             LOG.info("Partner {} (tenant {}): taking order files {} from {}{}", name, partner.tenant(), include,
                     safe(partner.inboxUri()), partner.mapping() == null ? "" : " through mapping " + partner.mapping());
+        });
+        exports.prepare(camelContext).forEach((name, partner) -> {
+            TemplatedRouteBuilder.builder(camelContext, "delta-export")
+                    .routeId("delta-export-" + name)
+                    .parameter("partner", name)
+                    .parameter("cron", partner.export().cron())
+                    .add();
+            LOG.info("Partner {}: exporting on cron '{}' to {}", name, partner.export().cron(), String.join(" and ",
+                    java.util.stream.Stream.of(partner.export().outboxUri(), partner.export().webhookUrl())
+                            .filter(uri -> uri != null && !uri.isBlank()).map(PartnerRoutes::safe).toList()));
         });
     }
 

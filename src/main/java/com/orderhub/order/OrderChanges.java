@@ -93,7 +93,7 @@ public class OrderChanges {
                 if (!now.isAfter(stored.updatedAt())) {
                     now = stored.updatedAt().plus(1, ChronoUnit.MICROS);
                 }
-                store.update(merged, now, stored.nextPosition());
+                store.update(tenant, merged, now, stored.nextPosition());
                 return documents.load(tenant, List.of(stored.order().storedId())).get(0);
             });
         } catch (DuplicateKeyException e) {
@@ -120,10 +120,12 @@ public class OrderChanges {
                     throw onDeliveryNotes(ref, notes);
                 }
                 StoredOrder snapshot = documents.load(tenant, List.of(id)).get(0);
+                Instant now = Dates.now();
                 jdbc.update(SqlFiles.get("order/insert-tombstone"), new MapSqlParameterSource("id", id)
                         .addValue("tenant", tenant).addValue("idRemote", stored.order().idRemote())
-                        .addValue("deletedAt", Rows.param(Dates.now())).addValue("snapshot", json(snapshot.document())));
+                        .addValue("deletedAt", Rows.param(now)).addValue("snapshot", json(snapshot.document())));
                 jdbc.update(SqlFiles.get("order/delete"), params);
+                store.changed(tenant, List.of(id), now);
             });
         } catch (DataIntegrityViolationException lineNoteAddedMeanwhile) {
             throw onDeliveryNotes(ref, List.of());

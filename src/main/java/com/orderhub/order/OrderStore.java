@@ -51,13 +51,25 @@ public class OrderStore {
             newChildren(order.draft(), order.id(), 0, rows);
         }
         write(INSERT, rows);
+        changed(tenant, orders.stream().map(NewOrder::id).toList(), now);
+    }
+
+    /**
+     * Records that these orders changed (created, updated or deleted), in the writer's
+     * transaction: the partners' exports send each of them once the change is committed.
+     */
+    public void changed(String tenant, List<String> orderIds, Instant now) {
+        jdbc.batchUpdate(SqlFiles.get("order/record-change"), orderIds.stream()
+                .map(id -> new MapSqlParameterSource("changeId", Ids.next()).addValue("tenant", tenant)
+                        .addValue("orderId", id).addValue("now", Rows.param(now), Types.TIMESTAMP_WITH_TIMEZONE))
+                .toArray(MapSqlParameterSource[]::new));
     }
 
     /**
      * Writes an update: the merged header, every child the body named (stored ones updated in
      * place, new ones added after the existing ones).
      */
-    public void update(Draft order, Instant now, Map<String, Integer> nextPosition) {
+    public void update(String tenant, Draft order, Instant now, Map<String, Integer> nextPosition) {
         Map<Part, List<MapSqlParameterSource>> updates = new EnumMap<>(Part.class);
         Map<Part, List<MapSqlParameterSource>> inserts = new EnumMap<>(Part.class);
         updates.computeIfAbsent(Part.ORDER, p -> new ArrayList<>()).add(params(order)
@@ -66,6 +78,7 @@ public class OrderStore {
         changedChildren(order, updates, inserts, nextPosition);
         write(UPDATE, updates);
         write(INSERT, inserts);
+        changed(tenant, List.of(order.storedId()), now);
     }
 
     private void changedChildren(Draft parent, Map<Part, List<MapSqlParameterSource>> updates,

@@ -193,7 +193,7 @@ class ApiConventionsTest extends ApiTestSupport {
                 "/Company/getCompany", "/Company/create", "/BusinessPartner/getBusinessPartner",
                 "/BusinessPartner/create", "/Season/getSeason", "/Season/create", "/Product/getProduct",
                 "/Product/create", "/DiscountType/getDiscountType", "/DiscountType/create",
-                "/DeliveryNote/getDeliveryNote", "/DeliveryNote/create");
+                "/DeliveryNote/getDeliveryNote", "/DeliveryNote/create", "/export/status", "/export/{partner}/run");
         assertThat(paths.path("/Order/getOrder").path("get").path("parameters").toString()).contains("pageSize");
     }
 

@@ -40,6 +40,7 @@ public abstract class ApiTestSupport {
         System.setProperty("orderhub.test.run", run);
         System.setProperty("orderhub.test.schema", "orderhub_test_" + run);
         FileServers.start(java.nio.file.Path.of("target/test-data", run));
+        ErpWebhook.start();
     }
 
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
@@ -58,7 +59,8 @@ public abstract class ApiTestSupport {
     @BeforeEach
     void emptyDatabase() {
         for (String table : new String[] {"delivery_note_line", "delivery_note", "line_detail", "line_discount",
-                "order_line", "order_discount", "orders", "deleted_order", "message_status", "idempotency_key", "message",
+                "order_line", "order_discount", "orders", "deleted_order", "order_change", "export_state", "message_status",
+                "idempotency_key", "message",
                 "camel_messageprocessed",
                 "partner_role",
                 "partner_location", "business_partner", "product", "season", "discount_type", "company",
