@@ -25,7 +25,7 @@ INSERT INTO change_sequencer (id) VALUES (1);
 CREATE TABLE export_state (
     partner         VARCHAR(100) NOT NULL PRIMARY KEY,
     watermark       BIGINT       NOT NULL,
-    lease_owner     VARCHAR(100),
+    lease_owner     VARCHAR(300),
     lease_until     TIMESTAMP WITH TIME ZONE,
     last_run_at     TIMESTAMP WITH TIME ZONE,
     last_success_at TIMESTAMP WITH TIME ZONE,

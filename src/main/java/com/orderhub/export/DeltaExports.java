@@ -9,6 +9,7 @@ import com.orderhub.api.ApiRequest;
 import com.orderhub.api.Dates;
 import com.orderhub.config.OrderHubProperties;
 import com.orderhub.config.OrderHubProperties.Partner;
+import com.orderhub.db.Ids;
 import com.orderhub.db.Rows;
 import com.orderhub.db.SqlFiles;
 import com.orderhub.order.OrderDocuments;
@@ -70,7 +71,7 @@ public class DeltaExports {
     private final OrderHubProperties properties;
     private final Duration lease;
     private final PartnerMappings mappings;
-    private final String owner = ManagementFactory.getRuntimeMXBean().getName();
+    private final String instance = ManagementFactory.getRuntimeMXBean().getName();
     private final Map<String, Partner> exporting = new java.util.LinkedHashMap<>();
     private final Map<String, Mapping> outbound = new java.util.HashMap<>();
     private CamelContext camel;
@@ -117,6 +118,9 @@ public class DeltaExports {
     public Run run(String partnerName) {
         Partner partner = properties.partners().get(partnerName);
         Instant now = Dates.now();
+        // the lease names the run, not only the instance: a run that outlived its lease cannot
+        // settle the watermark of the run that took the partner over
+        String owner = instance + "/" + Ids.next();
         MapSqlParameterSource state = new MapSqlParameterSource("partner", partnerName).addValue("owner", owner)
                 .addValue("now", Rows.param(now)).addValue("until", Rows.param(now.plus(lease)));
         try {
