@@ -11,7 +11,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Guards everything under the API base path: a known key ({@code Authorization: Bearer} or
- * {@code X-API-Key}) or 401; a write needs the {@code write} scope and a tenant other than the
+ * {@code X-API-Key}) or 401; a token of the key's rate limit or 429 with {@code Retry-After};
+ * a write needs the {@code write} scope and a tenant other than the
  * read-only {@code default} (403). The caller rides on the request for the routes' beans.
  */
 public class ApiKeyFilter extends OncePerRequestFilter {
@@ -25,9 +26,11 @@ public class ApiKeyFilter extends OncePerRequestFilter {
     private static final Set<String> READ_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
     private final ApiKeys keys;
+    private final RateLimits limits;
 
-    public ApiKeyFilter(ApiKeys keys) {
+    public ApiKeyFilter(ApiKeys keys, RateLimits limits) {
         this.keys = keys;
+        this.limits = limits;
     }
 
     @Override
@@ -37,6 +40,17 @@ public class ApiKeyFilter extends OncePerRequestFilter {
         if (caller.isEmpty()) {
             response.setHeader("WWW-Authenticate", "Bearer");
             reject(request, response, new ApiProblem(401, UNAUTHORIZED));
+            return;
+        }
+        RateLimits.Decision limit = limits.take(caller.get());
+        response.setHeader("RateLimit-Policy", limit.policyHeader());
+        response.setHeader("RateLimit", limit.limitHeader());
+        if (!limit.allowed()) {
+            response.setHeader("Retry-After", String.valueOf(limit.retryAfterSeconds()));
+            reject(request, response, new ApiProblem(429, "Too many requests for this API key: "
+                    + limit.limit().burst() + " at once, then " + limit.limit().requests() + " every "
+                    + limit.limit().per().toString().substring(2).toLowerCase() + ". Retry after "
+                    + limit.retryAfterSeconds() + " s."));
             return;
         }
         if (!READ_METHODS.contains(request.getMethod())) {

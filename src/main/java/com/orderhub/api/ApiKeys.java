@@ -2,6 +2,7 @@ package com.orderhub.api;
 
 import com.orderhub.config.OrderHubProperties;
 import com.orderhub.config.OrderHubProperties.ApiKey;
+import com.orderhub.config.OrderHubProperties.RateLimit;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -39,7 +40,8 @@ public class ApiKeys {
             }
             byte[] digest = plain ? sha256(key.key()) : HexFormat.of().parseHex(key.keySha256().toLowerCase());
             String fingerprint = HexFormat.of().formatHex(digest).substring(0, 8);
-            entries.add(new Entry(digest, new ApiCaller(key.tenant(), Set.copyOf(key.scopes()), fingerprint),
+            RateLimit limit = key.rateLimit() != null ? key.rateLimit() : properties.api().rateLimit();
+            entries.add(new Entry(digest, new ApiCaller(key.tenant(), Set.copyOf(key.scopes()), fingerprint, limit),
                     plain && DEMO_KEY.equals(key.key())));
         }
     }

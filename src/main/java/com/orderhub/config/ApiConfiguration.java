@@ -2,6 +2,7 @@ package com.orderhub.config;
 
 import com.orderhub.api.ApiKeyFilter;
 import com.orderhub.api.ApiKeys;
+import com.orderhub.api.RateLimits;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -14,11 +15,20 @@ public class ApiConfiguration {
 
     /** The key check runs before anything else under the base path, the OpenAPI document included. */
     @Bean
-    public FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(ApiKeys keys, OrderHubProperties properties) {
-        FilterRegistrationBean<ApiKeyFilter> registration = new FilterRegistrationBean<>(new ApiKeyFilter(keys));
+    public FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(ApiKeys keys, RateLimits limits,
+            OrderHubProperties properties) {
+        FilterRegistrationBean<ApiKeyFilter> registration = new FilterRegistrationBean<>(new ApiKeyFilter(keys, limits));
         registration.addUrlPatterns(properties.api().basePath() + "/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
+    }
+
+    /** Each key's token bucket: in this instance's memory, or in the database every instance shares. */
+    @Bean
+    public RateLimits rateLimits(OrderHubProperties properties, javax.sql.DataSource dataSource) {
+        return properties.api().rateLimitStore() == OrderHubProperties.RateLimitStore.database
+                ? RateLimits.inDatabase(dataSource)
+                : RateLimits.inMemory();
     }
 
     /**

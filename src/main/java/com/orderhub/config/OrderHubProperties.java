@@ -76,11 +76,27 @@ public record OrderHubProperties(
         }
     }
 
+    /**
+     * The API's limits. Every key has a token bucket ({@code rateLimit}, or its own): it holds
+     * {@code burst} requests and gains {@code requests} every {@code per}. The buckets live in
+     * this instance's memory or, with {@code rateLimitStore: database}, in PostgreSQL, where every
+     * instance draws from the same one.
+     */
     public record Api(
             @NotBlank @DefaultValue("/api/database/v1") String basePath,
             @Min(1024) @DefaultValue("16777216") long maxBodyBytes,
-            @Min(1) @Max(100000) @DefaultValue("1000") int maxItems) {
+            @Min(1) @Max(100000) @DefaultValue("1000") int maxItems,
+            @Valid @NotNull @DefaultValue RateLimit rateLimit,
+            @NotNull @DefaultValue("memory") RateLimitStore rateLimitStore) {
     }
+
+    public record RateLimit(
+            @Min(1) @DefaultValue("50") long requests,
+            @NotNull @DefaultValue("1s") java.time.Duration per,
+            @Min(1) @DefaultValue("100") long burst) {
+    }
+
+    public enum RateLimitStore { memory, database }
 
     public record Security(@Valid @DefaultValue List<ApiKey> apiKeys) {
     }
@@ -93,7 +109,8 @@ public record OrderHubProperties(
             String key,
             @Pattern(regexp = "[0-9a-fA-F]{64}", message = "must be 64 hex digits (SHA-256)") String keySha256,
             @NotBlank @Pattern(regexp = "[A-Za-z0-9_.-]{1,64}", message = "must be 1 to 64 letters, digits, '.', '_' or '-'") String tenant,
-            @NotNull @DefaultValue({"read"}) Set<Scope> scopes) {
+            @NotNull @DefaultValue({"read"}) Set<Scope> scopes,
+            @Valid RateLimit rateLimit) {
     }
 
     public enum Scope { read, write }

@@ -15,15 +15,17 @@ class ApiKeysTest {
 
     private static ApiKeys keys(ApiKey... keys) {
         return new ApiKeys(new OrderHubProperties("./data", "routes", "mappings",
-                new OrderHubProperties.Api("/api/database/v1", 16 << 20, 1000),
+                new OrderHubProperties.Api("/api/database/v1", 16 << 20, 1000,
+                        new OrderHubProperties.RateLimit(50, java.time.Duration.ofSeconds(1), 100),
+                        OrderHubProperties.RateLimitStore.memory),
                 new OrderHubProperties.Security(List.of(keys)), new OrderHubProperties.Queue(OrderHubProperties.Queue.Kind.seda, "seda:q", "seda:q", "q", 10000), java.util.Map.of()));
     }
 
     @Test
     void plainAndHashedKeysFindTheirTenant() {
         String hash = HexFormat.of().formatHex(ApiKeys.sha256("s3cret"));
-        ApiKeys keys = keys(new ApiKey("k1", null, "t1", Set.of(Scope.read)),
-                new ApiKey(null, hash.toUpperCase(), "t2", Set.of(Scope.read, Scope.write)));
+        ApiKeys keys = keys(new ApiKey("k1", null, "t1", Set.of(Scope.read), null),
+                new ApiKey(null, hash.toUpperCase(), "t2", Set.of(Scope.read, Scope.write), null));
 
         assertThat(keys.authenticate("k1")).get().extracting(ApiCaller::tenant).isEqualTo("t1");
         assertThat(keys.authenticate("k1").get().mayWrite()).isFalse();
@@ -36,16 +38,16 @@ class ApiKeysTest {
 
     @Test
     void aKeyWithBothOrNeitherFormIsRefusedAtStartUp() {
-        assertThatThrownBy(() -> keys(new ApiKey(null, null, "t", Set.of(Scope.read))))
+        assertThatThrownBy(() -> keys(new ApiKey(null, null, "t", Set.of(Scope.read), null)))
                 .hasMessage("orderhub.security.api-keys[0] needs exactly one of 'key' (plain) or "
                         + "'key-sha256' (hex SHA-256 of the key)");
-        assertThatThrownBy(() -> keys(new ApiKey("k", "ab".repeat(32), "t", Set.of(Scope.read))))
+        assertThatThrownBy(() -> keys(new ApiKey("k", "ab".repeat(32), "t", Set.of(Scope.read), null)))
                 .hasMessageStartingWith("orderhub.security.api-keys[0] needs exactly one of");
     }
 
     @Test
     void theFingerprintIsNotTheKey() {
-        ApiCaller caller = keys(new ApiKey("demo-key", null, "demo", Set.of(Scope.read))).callers().get(0);
+        ApiCaller caller = keys(new ApiKey("demo-key", null, "demo", Set.of(Scope.read), null)).callers().get(0);
 
         assertThat(caller.fingerprint()).hasSize(8).doesNotContain("demo");
     }

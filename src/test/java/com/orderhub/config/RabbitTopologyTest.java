@@ -18,7 +18,9 @@ class RabbitTopologyTest {
         context.refresh();
         admin.setApplicationContext(context);
         OrderHubProperties properties = new OrderHubProperties("./data", "routes", "mappings",
-                new OrderHubProperties.Api("/api/database/v1", 16 << 20, 1000),
+                new OrderHubProperties.Api("/api/database/v1", 16 << 20, 1000,
+                        new OrderHubProperties.RateLimit(50, java.time.Duration.ofSeconds(1), 100),
+                        OrderHubProperties.RateLimitStore.memory),
                 new OrderHubProperties.Security(java.util.List.of()),
                 new OrderHubProperties.Queue(OrderHubProperties.Queue.Kind.rabbitmq, null, "x", "orders", 1000), java.util.Map.of());
 
