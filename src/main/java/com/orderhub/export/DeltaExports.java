@@ -12,6 +12,7 @@ import com.orderhub.config.OrderHubProperties.Partner;
 import com.orderhub.db.Ids;
 import com.orderhub.db.Rows;
 import com.orderhub.db.SqlFiles;
+import com.orderhub.metrics.HubMetrics;
 import com.orderhub.order.OrderDocuments;
 import java.io.File;
 import java.io.IOException;
@@ -71,6 +72,7 @@ public class DeltaExports {
     private final OrderHubProperties properties;
     private final Duration lease;
     private final PartnerMappings mappings;
+    private final HubMetrics metrics;
     private final String instance = ManagementFactory.getRuntimeMXBean().getName();
     private final Map<String, Partner> exporting = new java.util.LinkedHashMap<>();
     private final Map<String, Mapping> outbound = new java.util.HashMap<>();
@@ -78,8 +80,9 @@ public class DeltaExports {
 
     public DeltaExports(NamedParameterJdbcTemplate jdbc, TransactionTemplate transaction, OrderDocuments documents,
             ProducerTemplate producer, Webhook webhook, OrderHubProperties properties, PartnerMappings mappings,
-            @Value("${orderhub.export.lease-ms}") long leaseMs) {
+            HubMetrics metrics, @Value("${orderhub.export.lease-ms}") long leaseMs) {
         this.mappings = mappings;
+        this.metrics = metrics;
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.documents = documents;
@@ -110,8 +113,19 @@ public class DeltaExports {
             }
             exporting.put(name, partner);
             mappings.outbound(camel, name, partner).ifPresent(mapping -> outbound.put(name, mapping));
+            metrics.exportLag(name, () -> lagSeconds(name));
         });
         return Map.copyOf(exporting);
+    }
+
+    private final Instant started = Instant.now();
+
+    /** Seconds since the partner's last successful run, or since this hub started if it has none. */
+    private long lagSeconds(String partner) {
+        List<Instant> success = jdbc.query(SqlFiles.get("export/state"), new MapSqlParameterSource("partner", partner),
+                (rs, n) -> Rows.instant(rs, "last_success_at"));
+        Instant since = success.isEmpty() || success.get(0) == null ? started : success.get(0);
+        return Math.max(0, Duration.between(since, Instant.now()).toSeconds());
     }
 
     /** The delta-export route: one run of the partner's export (the Quartz schedule or an operator). */

@@ -8,7 +8,9 @@ import com.orderhub.api.Fields;
 import com.orderhub.config.OrderHubProperties;
 import com.orderhub.config.OrderHubProperties.Partner;
 import com.orderhub.db.Ids;
+import com.orderhub.metrics.HubMetrics;
 import com.orderhub.order.Draft;
+import com.orderhub.order.OrderMessages;
 import com.orderhub.order.OrderMessages.Queued;
 import com.orderhub.order.OrderQueue;
 import com.orderhub.order.OrderShape;
@@ -28,6 +30,7 @@ import java.util.Map;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,7 +53,10 @@ public class FileIngest {
     private final OrderQueue queue;
     private final OrderHubProperties properties;
 
-    public FileIngest(MessageStatuses statuses, OrderQueue queue, OrderHubProperties properties) {
+    private final HubMetrics metrics;
+
+    public FileIngest(MessageStatuses statuses, OrderQueue queue, OrderHubProperties properties, HubMetrics metrics) {
+        this.metrics = metrics;
         this.statuses = statuses;
         this.queue = queue;
         this.properties = properties;
@@ -64,22 +70,26 @@ public class FileIngest {
         File file = localFile(exchange);
         int count = OrderFile.check(file);
         String messageId = Ids.next();
-        statuses.openFile(messageId, partner.tenant(), partnerName, fileName, count);
-        LOG.info("File {} of partner {}: message {}, {} orders", fileName, partnerName, messageId, count);
-        Chunk chunk = new Chunk(messageId, partner.tenant(), "file:" + fileName);
-        OrderFile.read(file, (index, order) -> {
-            chunk.add(index, order);
-            if (chunk.size() == CHUNK) {
-                chunk.flush();
-            }
-            if ((index + 1) % PROGRESS_EVERY == 0) {
-                LOG.info("File {}: {} of {} orders read", fileName, index + 1, count);
-            }
-        });
-        chunk.flush();
-        statuses.fileQueued(messageId);
-        LOG.info("File {} of partner {} queued: {} orders ({} refused for their shape) in {} ms", fileName,
-                partnerName, count, chunk.refused, (System.nanoTime() - started) / 1_000_000);
+        // every line of the file's journey carries its message id
+        try (MDC.MDCCloseable journey = MDC.putCloseable(OrderMessages.MESSAGE_ID, messageId)) {
+            statuses.openFile(messageId, partner.tenant(), partnerName, fileName, count);
+            LOG.info("File {} of partner {}: message {}, {} orders", fileName, partnerName, messageId, count);
+            Chunk chunk = new Chunk(messageId, partner.tenant(), "file:" + fileName);
+            OrderFile.read(file, (index, order) -> {
+                chunk.add(index, order);
+                if (chunk.size() == CHUNK) {
+                    chunk.flush();
+                }
+                if ((index + 1) % PROGRESS_EVERY == 0) {
+                    LOG.info("File {}: {} of {} orders read", fileName, index + 1, count);
+                }
+            });
+            chunk.flush();
+            statuses.fileQueued(messageId);
+            metrics.file(partnerName, "queued");
+            LOG.info("File {} of partner {} queued: {} orders ({} refused for their shape) in {} ms", fileName,
+                    partnerName, count, chunk.refused, (System.nanoTime() - started) / 1_000_000);
+        }
     }
 
     /** The orders of the file being read that are not recorded yet. */

@@ -6,6 +6,7 @@ import com.orderhub.api.Dates;
 import com.orderhub.config.OrderHubProperties;
 import com.orderhub.db.Rows;
 import com.orderhub.db.SqlFiles;
+import com.orderhub.metrics.HubMetrics;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,8 +39,11 @@ public class ResultFiles {
     private final TransactionTemplate transaction;
     private final OrderHubProperties properties;
 
+    private final HubMetrics metrics;
+
     public ResultFiles(ProducerTemplate producer, NamedParameterJdbcTemplate jdbc, TransactionTemplate transaction,
-            OrderHubProperties properties) {
+            OrderHubProperties properties, HubMetrics metrics) {
+        this.metrics = metrics;
         this.producer = producer;
         this.jdbc = jdbc;
         JdbcTemplate fetching = new JdbcTemplate(jdbc.getJdbcTemplate().getDataSource());
@@ -58,6 +62,7 @@ public class ResultFiles {
         String fileName = exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
         String why = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class).getMessage();
         LOG.warn("File {} of partner {} rejected: {}", fileName, partner, why);
+        metrics.file(partner, "rejected");
         Map<String, Object> result = new java.util.LinkedHashMap<>();
         result.put("partner", partner);
         result.put("file", fileName);

@@ -25,6 +25,7 @@ import com.orderhub.api.ApiProblem;
 import com.orderhub.order.OrderMessages.Queued;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
 /**
@@ -77,11 +78,19 @@ public class OrderAcceptance {
         String key = request.http().getHeader("Idempotency-Key");
         Accepted accepted = statuses.accept(request.tenant(), "api", entries, key == null || key.isBlank() ? null : key,
                 sha256(json(body)), Ids.next());
-        if (accepted.isNew()) {
+        exchange.getMessage().setHeader(OrderMessages.MESSAGE_ID, accepted.messageId());
+        // the message's lines carry its id from here on (the routes' steps get it from the header)
+        try (MDC.MDCCloseable journey = MDC.putCloseable(OrderMessages.MESSAGE_ID, accepted.messageId())) {
+            if (!accepted.isNew()) {
+                LOG.info("Idempotent replay of message {} for tenant {} (Idempotency-Key seen before)",
+                        accepted.messageId(), request.tenant());
+                return;
+            }
             List<Queued> orders = new ArrayList<>(entries.size());
             for (int i = 0; i < entries.size(); i++) {
                 orders.add(new Queued(request.tenant(), accepted.messageId(), i, "api", entries.get(i).payload()));
             }
+            long started = System.nanoTime();
             try {
                 queue.publish(orders);
             } catch (RuntimeException e) {
@@ -89,14 +98,8 @@ public class OrderAcceptance {
                 statuses.forget(accepted.messageId());
                 throw new ApiProblem(503, "The order queue is unavailable; nothing was accepted. Retry later.");
             }
-        }
-        exchange.getMessage().setHeader(OrderMessages.MESSAGE_ID, accepted.messageId());
-        if (accepted.isNew()) {
-            LOG.info("Accepted message {}: {} orders for tenant {} from api", accepted.messageId(), entries.size(),
-                    request.tenant());
-        } else {
-            LOG.info("Idempotent replay of message {} for tenant {} (Idempotency-Key seen before)",
-                    accepted.messageId(), request.tenant());
+            LOG.info("Accepted message {}: {} orders for tenant {} from api, queued in {} ms", accepted.messageId(),
+                    entries.size(), request.tenant(), (System.nanoTime() - started) / 1_000_000);
         }
     }
 

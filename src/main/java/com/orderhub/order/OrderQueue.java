@@ -11,4 +11,10 @@ public interface OrderQueue {
      * every publish confirmed). Throws if it cannot; some of the orders may then be queued.
      */
     void publish(List<Queued> orders);
+
+    /** Orders waiting for the intake now (a gauge; may ask the broker). */
+    long depth();
+
+    /** Orders set aside after their last retry, waiting for a replay (none in the embedded queue). */
+    long deadLetters();
 }

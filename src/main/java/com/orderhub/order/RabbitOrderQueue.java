@@ -7,6 +7,8 @@ import java.util.List;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.core.QueueInformation;
+import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
@@ -21,11 +23,28 @@ import org.springframework.stereotype.Component;
 public class RabbitOrderQueue implements OrderQueue {
 
     private final RabbitTemplate rabbit;
+    private final RabbitAdmin admin;
     private final OrderHubProperties.Queue queue;
 
-    public RabbitOrderQueue(RabbitTemplate rabbit, OrderHubProperties properties) {
+    public RabbitOrderQueue(RabbitTemplate rabbit, RabbitAdmin admin, OrderHubProperties properties) {
         this.rabbit = rabbit;
+        this.admin = admin;
         this.queue = properties.queue();
+    }
+
+    @Override
+    public long depth() {
+        return messages(queue.name());
+    }
+
+    @Override
+    public long deadLetters() {
+        return messages(queue.deadLetterName());
+    }
+
+    private long messages(String name) {
+        QueueInformation info = admin.getQueueInfo(name);
+        return info == null ? 0 : info.getMessageCount();
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.orderhub.config.OrderHubProperties;
 import com.orderhub.order.OrderMessages.Queued;
 import java.util.List;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.component.seda.SedaEndpoint;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
@@ -32,5 +33,16 @@ public class SedaOrderQueue implements OrderQueue {
         for (Queued order : orders) {
             producer.sendBodyAndHeaders(uri, order.payload(), OrderMessages.headers(order));
         }
+    }
+
+    @Override
+    public long depth() {
+        return producer.getCamelContext().getEndpoint(uri, SedaEndpoint.class).getCurrentQueueSize();
+    }
+
+    /** An order that fails its last retry here is marked failed (500); nothing waits aside. */
+    @Override
+    public long deadLetters() {
+        return 0;
     }
 }

@@ -7,6 +7,7 @@ import com.orderhub.api.ApiRequest;
 import com.orderhub.api.Page;
 import com.orderhub.api.PageRequest;
 import com.orderhub.db.Rows;
+import com.orderhub.metrics.HubMetrics;
 import com.orderhub.db.SqlFiles;
 import java.sql.Types;
 import java.time.Duration;
@@ -53,10 +54,12 @@ public class MessageStatuses {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate transaction;
+    private final HubMetrics metrics;
 
-    public MessageStatuses(NamedParameterJdbcTemplate jdbc, TransactionTemplate transaction) {
+    public MessageStatuses(NamedParameterJdbcTemplate jdbc, TransactionTemplate transaction, HubMetrics metrics) {
         this.jdbc = jdbc;
         this.transaction = transaction;
+        this.metrics = metrics;
     }
 
     /**
@@ -83,6 +86,7 @@ public class MessageStatuses {
                     rows[i] = entryRow(newMessageId, i, entries.get(i), null, now);
                 }
                 jdbc.batchUpdate(SqlFiles.get("status/insert-entry"), rows);
+                metrics.accepted("api", rows.length);
                 if (idempotencyKey != null) {
                     jdbc.update(SqlFiles.get("status/insert-idempotency-key"), new MapSqlParameterSource()
                             .addValue("tenant", tenant).addValue("key", idempotencyKey)
@@ -126,7 +130,11 @@ public class MessageStatuses {
         for (int i = 0; i < rows.length; i++) {
             rows[i] = entryRow(messageId, firstIndex + i, entries.get(i), failures.get(firstIndex + i), now);
         }
-        transaction.executeWithoutResult(status -> jdbc.batchUpdate(SqlFiles.get("status/insert-entry"), rows));
+        transaction.executeWithoutResult(status -> {
+            jdbc.batchUpdate(SqlFiles.get("status/insert-entry"), rows);
+            metrics.accepted("file", entries.size() - failures.size());
+            metrics.finished(List.copyOf(failures.values()));
+        });
     }
 
     /** Every order of the file has its entry: its result is due once they are all final. */
@@ -184,7 +192,14 @@ public class MessageStatuses {
                 .addValue("orderId", o.orderId(), Types.VARCHAR).addValue("code", o.code())
                 .addValue("errorMessage", o.errorMessage(), Types.VARCHAR)
                 .addValue("now", Rows.param(now))).toArray(MapSqlParameterSource[]::new);
-        jdbc.batchUpdate(SqlFiles.get("status/finish-entry"), rows);
+        int[] updated = jdbc.batchUpdate(SqlFiles.get("status/finish-entry"), rows);
+        List<Outcome> finished = new java.util.ArrayList<>();
+        for (int i = 0; i < updated.length; i++) {
+            if (updated[i] != 0) { // an entry final already (a redelivery) is not counted again
+                finished.add(outcomes.get(i));
+            }
+        }
+        metrics.finished(finished);
     }
 
     /** GET /message/status/{messageId}: the entries in the order sent, paged. */
