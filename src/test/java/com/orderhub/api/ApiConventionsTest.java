@@ -198,6 +198,18 @@ class ApiConventionsTest extends ApiTestSupport {
     }
 
     @Test
+    void noCrossOriginHeadersAreSentSoBrowsersOfOtherSitesCannotReadAnswers() {
+        Response response = send("GET", BASE + "/Order/getOrder", Map.of("Authorization", "Bearer " + DEMO,
+                "Origin", "https://evil.example"), null);
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.header("Access-Control-Allow-Origin")).isNull();
+        Response preflight = send("OPTIONS", BASE + "/Order/getOrder", Map.of("Origin", "https://evil.example",
+                "Access-Control-Request-Method", "GET"), null);
+        assertThat(preflight.header("Access-Control-Allow-Origin")).isNull();
+    }
+
+    @Test
     void healthIsUpWithTheDatabase() {
         Response health = send("GET", "/actuator/health", Map.of(), null);
 

@@ -40,8 +40,20 @@ class HubCrashIT {
     @TempDir
     Path dataDir;
 
+    /** How the first hub ends: SIGKILL (a crash) or SIGTERM (an operator's stop, a rolling deploy). */
+    private enum Stop { KILL, TERM }
+
     @Test
     void productionLosesAndDoublesNothingWhenKilled() throws Exception {
+        inProduction(Stop.KILL);
+    }
+
+    @Test
+    void productionStopsGracefullyMidIntakeAndLosesAndDoublesNothing() throws Exception {
+        inProduction(Stop.TERM);
+    }
+
+    private void inProduction(Stop stop) throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String schema = "orderhub_crash_" + run;
         Map<String, String> env = Map.of(
@@ -53,7 +65,7 @@ class HubCrashIT {
                 "ORDERHUB_SECURITY_APIKEYS_0_TENANT", "demo",
                 "ORDERHUB_SECURITY_APIKEYS_0_SCOPES", "read,write");
         try {
-            crashAndRecover(List.of("--spring.profiles.active=prod"), env, "crash-key");
+            crashAndRecover(List.of("--spring.profiles.active=prod"), env, "crash-key", stop);
         } finally {
             try (Connection db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "")) {
                 db.createStatement().execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
@@ -65,10 +77,10 @@ class HubCrashIT {
 
     @Test
     void theEmbeddedProfileLosesAndDoublesNothingWhenKilled() throws Exception {
-        crashAndRecover(List.of("--orderhub.data-dir=" + dataDir), Map.of(), "demo-key");
+        crashAndRecover(List.of("--orderhub.data-dir=" + dataDir), Map.of(), "demo-key", Stop.KILL);
     }
 
-    private void crashAndRecover(List<String> args, Map<String, String> env, String key) throws Exception {
+    private void crashAndRecover(List<String> args, Map<String, String> env, String key, Stop stop) throws Exception {
         int port = freePort();
         Hub hub = Hub.start(port, args, env, dataDir.resolve("hub-1.log"));
         List<String> statusUrls = new ArrayList<>();
@@ -88,8 +100,13 @@ class HubCrashIT {
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100))
                     .until(() -> completed(api, statusUrls.get(0)) >= 10);
             int before = completedTotal(api, statusUrls);
-            hub.kill();
-            assertThat(before).as("killed before the intake was done").isLessThan(REQUESTS * ORDERS_PER_REQUEST);
+            if (stop == Stop.KILL) {
+                hub.kill();
+            } else {
+                assertThat(hub.terminate()).as("a SIGTERM stops the hub within its shutdown timeout").isTrue();
+                assertThat(Files.readString(hub.log())).contains("Graceful shutdown complete");
+            }
+            assertThat(before).as("stopped before the intake was done").isLessThan(REQUESTS * ORDERS_PER_REQUEST);
         } catch (Throwable e) {
             hub.kill();
             throw e;
@@ -204,6 +221,12 @@ class HubCrashIT {
         void kill() throws InterruptedException {
             process.destroyForcibly();
             process.waitFor();
+        }
+
+        /** SIGTERM: the hub's graceful stop; whether it ended within a minute. */
+        boolean terminate() throws InterruptedException {
+            process.destroy();
+            return process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS);
         }
 
         void stop() throws InterruptedException {

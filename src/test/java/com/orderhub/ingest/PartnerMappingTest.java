@@ -102,6 +102,20 @@ class PartnerMappingTest extends ApiTestSupport {
     }
 
     @Test
+    void anXmlFileWithADoctypeIsRejectedAndNoEntityIsResolved() throws IOException {
+        Path secret = Files.writeString(dataDir.resolve("secret.txt"), "do not read me");
+        drop("erp-xml", "xxe.xml", "<?xml version=\"1.0\"?>\n<!DOCTYPE OrderExport [<!ENTITY x SYSTEM \""
+                + secret.toUri() + "\">]>\n<OrderExport company=\"&x;\"/>");
+
+        JsonNode result = awaitResult("erp-xml", "xxe.xml");
+
+        assertThat(result.path("status").asText()).isEqualTo("rejected");
+        assertThat(result.path("error").asText()).startsWith("Malformed XML at line 2, column ")
+                .contains("DOCTYPE is disallowed");
+        assertThat(result.toString()).doesNotContain("do not read me");
+    }
+
+    @Test
     void aCsvValueThatIsNotANumberRejectsTheFileNamingLineAndColumn() throws IOException {
         drop("erp-csv", "typo.csv", sample("erp-csv", "sample-orders.csv").replace(";PR-2;2;1;", ";PR-2;two;1;"));
 
