@@ -148,7 +148,7 @@ class HubCrashIT {
         return done;
     }
 
-    private static void referenceData(Api api) throws Exception {
+    static void referenceData(Api api) throws Exception {
         for (String[] call : new String[][] {
             {"/Company/create", "[{\"idRemote\": \"CO-1\", \"companyName\": \"Moda Norte S.L.\"}]"},
             {"/BusinessPartner/create", """
@@ -164,13 +164,13 @@ class HubCrashIT {
         }
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
             return socket.getLocalPort();
         }
     }
 
-    private record Api(String base, String key) {
+    record Api(String base, String key) {
 
         HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
             return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + key)
@@ -187,7 +187,7 @@ class HubCrashIT {
     }
 
     /** The packaged hub as a separate JVM. */
-    private record Hub(Process process, Path log) {
+    record Hub(Process process, Path log) {
 
         static Hub start(int port, List<String> args, Map<String, String> env, Path log) throws Exception {
             Path jar = Path.of("target/orderhub-0.1.0-SNAPSHOT.jar");
