@@ -7,6 +7,7 @@ import com.orderhub.api.ApiJson;
 import com.orderhub.api.ApiProblem;
 import com.orderhub.api.ApiRequest;
 import com.orderhub.api.Dates;
+import com.orderhub.config.FileEndpoints;
 import com.orderhub.config.OrderHubProperties;
 import com.orderhub.config.OrderHubProperties.Partner;
 import com.orderhub.db.Ids;
@@ -205,8 +206,13 @@ public class DeltaExports {
     private Delta read(String partnerName, Partner partner, long watermark, long upTo, Instant now) {
         String tenant = partner.tenant();
         int max = partner.export().maxOrdersPerRun();
+        Delta delta;
         try {
-            Delta delta = new Delta(Files.createTempFile("orderhub-export", ".json").toFile(), watermark);
+            delta = new Delta(Files.createTempFile("orderhub-export", ".json").toFile(), watermark);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
             // the orders of this run, so an order changed twice is sent once
             Set<String> seen = new LinkedHashSet<>();
             try (JsonGenerator json = ApiJson.MAPPER.getFactory().createGenerator(delta.document, JsonEncoding.UTF8)) {
@@ -244,8 +250,9 @@ public class DeltaExports {
                 json.writeEndObject();
             }
             return delta;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | RuntimeException e) {
+            delta.document.delete(); // a run that could not read leaves no half-written document behind
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
         }
     }
 
@@ -291,8 +298,7 @@ public class DeltaExports {
                 }
             }
             String uri = partner.export().outboxUri();
-            producer.sendBodyAndHeader(uri + (uri.contains("?") ? "&" : "?") + "tempFileName=" + file + ".part",
-                    body, Exchange.FILE_NAME, file);
+            producer.sendBodyAndHeader(FileEndpoints.writingAsPart(uri, file), body, Exchange.FILE_NAME, file);
         }
         if (present(partner.export().webhookUrl())) {
             webhook.post(partnerName, partner.export(), delta.document.toPath());

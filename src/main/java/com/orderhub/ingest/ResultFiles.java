@@ -3,6 +3,7 @@ package com.orderhub.ingest;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.orderhub.api.ApiJson;
 import com.orderhub.api.Dates;
+import com.orderhub.config.FileEndpoints;
 import com.orderhub.config.OrderHubProperties;
 import com.orderhub.db.Rows;
 import com.orderhub.db.SqlFiles;
@@ -155,7 +156,6 @@ public class ResultFiles {
     private void send(String partner, String fileName, Object body) {
         String uri = properties.partners().get(partner).resultsUri();
         String resultName = fileName + ".result.json";
-        producer.sendBodyAndHeader(uri + (uri.contains("?") ? "&" : "?") + "tempFileName=" + resultName + ".part",
-                body, Exchange.FILE_NAME, resultName);
+        producer.sendBodyAndHeader(FileEndpoints.writingAsPart(uri, resultName), body, Exchange.FILE_NAME, resultName);
     }
 }

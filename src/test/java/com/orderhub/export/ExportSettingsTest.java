@@ -1,0 +1,33 @@
+package com.orderhub.export;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.orderhub.config.OrderHubProperties;
+import com.orderhub.config.OrderHubProperties.Export;
+import com.orderhub.config.OrderHubProperties.Partner;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** A half-configured export stops the start with a message naming the key to set. */
+class ExportSettingsTest {
+
+    private static void prepare(Export export) {
+        OrderHubProperties properties = new OrderHubProperties("data", "routes", "mappings", null, null, null,
+                Map.of("erp", new Partner("demo", "file:in", "file:out", null, export)));
+        new DeltaExports(null, null, null, null, null, properties, null, null, 1000).prepare(null);
+    }
+
+    @Test
+    void anExportWithNowhereToGoStopsTheStart() {
+        assertThatThrownBy(() -> prepare(new Export("0 * * * * ?", null, " ", null, 10000, 100)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("orderhub.partners.erp.export: set outbox-uri, webhook-url or both");
+    }
+
+    @Test
+    void aWebhookWithoutSecretStopsTheStart() {
+        assertThatThrownBy(() -> prepare(new Export("0 * * * * ?", null, "http://erp/hook", null, 10000, 100)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("orderhub.partners.erp.export.hmac-secret: a webhook needs a secret to sign its bodies");
+    }
+}
