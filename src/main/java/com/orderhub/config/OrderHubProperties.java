@@ -60,14 +60,16 @@ public record OrderHubProperties(
      * Where accepted orders wait for the intake. {@code seda}: an in-JVM queue (embedded profile),
      * published to at {@code publishUri}. {@code rabbitmq}: the durable exchange and queue named
      * {@code name} (and {@code name}.dead for dead letters), declared by the hub. The intake route
-     * consumes from {@code consumeUri} either way.
+     * consumes from {@code consumeUri} either way. Orders of one message travel in batches of
+     * at most {@code batchSize}, and the intake stores a batch in one transaction.
      */
     public record Queue(
             @NotNull @DefaultValue("seda") Kind kind,
             String publishUri,
             @NotBlank String consumeUri,
             @NotBlank @DefaultValue("orderhub.orders") String name,
-            @Min(100) @DefaultValue("10000") long confirmTimeoutMs) {
+            @Min(100) @DefaultValue("10000") long confirmTimeoutMs,
+            @Min(1) @Max(1000) @DefaultValue("100") int batchSize) {
 
         public enum Kind { seda, rabbitmq }
 

@@ -25,9 +25,9 @@ public class HubMetrics {
     public HubMetrics(MeterRegistry registry, OrderQueue queue) {
         this.registry = registry;
         Gauge.builder("orderhub.queue.depth", queue, OrderQueue::depth)
-                .description("Orders waiting for the intake").register(registry);
+                .description("Queue messages (batches of orders) waiting for the intake").register(registry);
         Gauge.builder("orderhub.queue.dead.letters", queue, OrderQueue::deadLetters)
-                .description("Orders set aside after their last retry").register(registry);
+                .description("Queue messages (batches of orders) set aside after their last retry").register(registry);
     }
 
     /** Orders accepted for the intake (with a pending status entry), from the API or a file. */

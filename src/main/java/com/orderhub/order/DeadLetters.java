@@ -8,6 +8,7 @@ import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.GetResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.slf4j.Logger;
@@ -23,9 +24,10 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Operators' view of the dead-letter queue: {@code GET /actuator/deadletters} counts the orders
- * parked there, {@code POST /actuator/deadletters} replays them: each goes back to pending and
- * onto the orders queue, and leaves the dead-letter queue only once RabbitMQ confirmed it.
+ * Operators' view of the dead-letter queue: {@code GET /actuator/deadletters} counts the batches
+ * of orders parked there, {@code POST /actuator/deadletters} replays them: each batch's orders go
+ * back to pending and onto the orders queue, and the batch leaves the dead-letter queue only once
+ * RabbitMQ confirmed it.
  */
 @Component
 @Endpoint(id = "deadletters")
@@ -80,21 +82,21 @@ public class DeadLetters {
             }
             return done;
         }));
-        LOG.info("Replayed {} dead-lettered orders onto {}", replayed, queue.name());
+        LOG.info("Replayed {} dead-lettered batches of orders onto {}", replayed, queue.name());
         return Map.of("replayed", replayed);
     }
 
-    private void reopen(Map<String, Object> headers, String payload) {
-        Object messageId = headers == null ? null : headers.get(OrderMessages.MESSAGE_ID);
-        Object index = headers == null ? null : headers.get(OrderMessages.INDEX);
-        if (messageId == null || index == null) {
+    /** The batch's entries go back to pending with their JSON, so the intake takes them again. */
+    private void reopen(Map<String, Object> headers, String body) {
+        if (headers == null || headers.get(OrderMessages.MESSAGE_ID) == null) {
             return;
         }
-        jdbc.update(SqlFiles.get("status/reopen-entry"), new MapSqlParameterSource()
-                .addValue("messageId", messageId.toString())
-                .addValue("index", Integer.parseInt(index.toString()))
-                .addValue("payload", payload)
-                .addValue("now", Rows.param(Dates.now())));
+        List<OrderMessages.Queued> orders = OrderMessages.orders(headers::get, body);
+        jdbc.batchUpdate(SqlFiles.get("status/reopen-entry"), orders.stream().map(order -> new MapSqlParameterSource()
+                .addValue("messageId", order.messageId())
+                .addValue("index", order.index())
+                .addValue("payload", order.payload())
+                .addValue("now", Rows.param(Dates.now()))).toArray(MapSqlParameterSource[]::new));
     }
 
     private static Map<String, Object> withoutDeathRecord(Map<String, Object> headers) {

@@ -6,6 +6,7 @@ import com.orderhub.api.ApiJson;
 import com.orderhub.api.Dates;
 import com.orderhub.api.FieldErrors;
 import com.orderhub.api.Fields;
+import com.orderhub.api.Problems;
 import com.orderhub.db.Ids;
 import com.orderhub.db.SqlFiles;
 import com.orderhub.order.OrderMessages.Queued;
@@ -19,8 +20,8 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
@@ -32,11 +33,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The order-intake route's judgement: checks the references of queued orders and stores each
- * with its lines, details and discounts, and its status entry, in one transaction. It takes a
- * batch (one order today, many for throughput later) and keeps every order's outcome its own.
- * An entry that is already final (a redelivered message) is left alone: never a second order,
- * never a completed entry turned into a 409.
+ * The order-intake route's judgement: checks the references of a queued batch of orders and
+ * stores them with their lines, details, discounts and status entries in one transaction, with
+ * an outcome per order (a bad reference or a duplicate fails that order alone). If the batch's
+ * transaction fails for a reason the checks did not see (a write raced by another writer, a
+ * value the database refuses), its orders are stored one by one, so only the order at fault is
+ * retried. An entry that is already final (a redelivered batch) is left alone: never a second
+ * order, never a completed entry turned into a 409.
  */
 @Component("orderIntake")
 public class OrderIntake {
@@ -60,85 +63,109 @@ public class OrderIntake {
         this.statuses = statuses;
     }
 
-    /** One queued order, as the route receives it. */
+    /** One queue message: a batch of orders of one accepted message. */
     public void intake(Exchange exchange) {
         Message message = exchange.getMessage();
-        intake(List.of(new Queued(message.getHeader(OrderMessages.TENANT, String.class),
-                message.getHeader(OrderMessages.MESSAGE_ID, String.class),
-                message.getHeader(OrderMessages.INDEX, Integer.class),
-                message.getHeader(OrderMessages.ORIGIN, String.class),
-                message.getBody(String.class))));
+        intake(OrderMessages.orders(message::getHeader, message.getBody(String.class)));
     }
 
     /** Any number of queued orders: one transaction, an outcome per order. */
     public void intake(List<Queued> batch) {
+        long started = System.nanoTime();
         try {
-            transaction.executeWithoutResult(status -> store(batch));
-        } catch (DuplicateKeyException raced) {
-            // another writer stored an order with one of these idRemotes after our check
+            int stored = transaction.execute(status -> store(batch));
+            LOG.debug("Stored {} of a batch of {} orders in {} ms", stored, batch.size(),
+                    (System.nanoTime() - started) / 1_000_000);
+        } catch (RuntimeException e) {
             if (batch.size() > 1) {
-                batch.forEach(order -> intake(List.of(order)));
-            } else {
+                LOG.info("A batch of {} orders could not be stored together ({}); storing them one by one",
+                        batch.size(), Problems.of(e).getMessage());
+                RuntimeException first = null;
+                for (Queued order : batch) {
+                    try {
+                        intake(List.of(order));
+                    } catch (RuntimeException alone) {
+                        // the others still get their chance; the batch is retried for this one
+                        first = first == null ? alone : first;
+                    }
+                }
+                if (first != null) {
+                    throw first;
+                }
+            } else if (e instanceof DuplicateKeyException) {
+                // another writer stored an order with this idRemote after our check
                 Queued order = batch.get(0);
                 transaction.executeWithoutResult(status -> {
-                    if (statuses.lock(order.messageId(), order.index()).filter(MessageStatuses::isOpen).isPresent()) {
+                    if (!statuses.claim(order.messageId(), List.of(order.index())).isEmpty()) {
                         statuses.finish(List.of(Outcome.failed(order.messageId(), order.index(), 409, DUPLICATE)));
                     }
                 });
+            } else {
+                throw e;
             }
         }
     }
 
     /**
-     * The intake's last word on an order it could not store after every retry: its entry fails
-     * with code 500. If even that cannot be written, the entry stays pending with its payload and
-     * is queued again at the next start.
+     * The intake's last word on a batch it could not store after every retry: its open entries
+     * fail with code 500 (entries already final stay as they are). If even that cannot be
+     * written, the entries stay pending with their payload and are queued again at the next start.
      */
     public void failed(Exchange exchange) {
         Message message = exchange.getMessage();
-        String messageId = message.getHeader(OrderMessages.MESSAGE_ID, String.class);
-        Integer index = message.getHeader(OrderMessages.INDEX, Integer.class);
+        List<Queued> batch = OrderMessages.orders(message::getHeader, message.getBody(String.class));
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        String why = com.orderhub.api.Problems.of(failure).getMessage();
+        String why = Problems.of(failure).getMessage();
+        String messageId = message.getHeader(OrderMessages.MESSAGE_ID, String.class);
+        String indexes = batch.stream().map(o -> String.valueOf(o.index())).collect(Collectors.joining(","));
         try {
-            transaction.executeWithoutResult(status -> statuses.finish(List.of(Outcome.failed(messageId, index, 500, why))));
-            LOG.error("Message {} entry {} failed after retries: {}", messageId, index, why);
+            transaction.executeWithoutResult(status -> statuses.finish(batch.stream()
+                    .map(order -> Outcome.failed(order.messageId(), order.index(), 500, why)).toList()));
+            LOG.error("Message {} entries {} failed after retries: {}", messageId, indexes, why);
         } catch (RuntimeException e) {
-            LOG.error("Message {} entry {} could not be stored nor marked failed ({}); it stays pending",
-                    messageId, index, e.toString());
+            LOG.error("Message {} entries {} could not be stored nor marked failed ({}); they stay pending",
+                    messageId, indexes, e.toString());
         }
     }
 
-    private void store(List<Queued> batch) {
+    /** Stores the batch's open orders; answers how many were stored. */
+    private int store(List<Queued> batch) {
         Instant now = Dates.now();
         List<Outcome> outcomes = new ArrayList<>();
         Map<String, List<Parsed>> byTenant = new LinkedHashMap<>();
-        for (Queued order : batch) {
-            Optional<String> entry = statuses.lock(order.messageId(), order.index());
-            if (entry.isEmpty() || !MessageStatuses.isOpen(entry.get())) {
-                LOG.debug("Message {} entry {} is {}: redelivery ignored", order.messageId(), order.index(),
-                        entry.orElse("unknown"));
-                continue;
-            }
-            Parsed parsed = parse(order);
-            if (parsed.failure() != null) {
-                outcomes.add(Outcome.failed(order.messageId(), order.index(), parsed.failure().code(),
-                        parsed.failure().message()));
-            } else {
-                byTenant.computeIfAbsent(order.tenant(), t -> new ArrayList<>()).add(parsed);
+        Map<String, List<Queued>> byMessage = batch.stream()
+                .collect(Collectors.groupingBy(Queued::messageId, LinkedHashMap::new, Collectors.toList()));
+        for (List<Queued> orders : byMessage.values()) {
+            Set<Integer> open = statuses.claim(orders.get(0).messageId(), orders.stream().map(Queued::index).toList());
+            for (Queued order : orders) {
+                if (!open.contains(order.index())) {
+                    LOG.debug("Message {} entry {} is final or unknown: redelivery ignored", order.messageId(),
+                            order.index());
+                    continue;
+                }
+                Parsed parsed = parse(order);
+                if (parsed.failure() != null) {
+                    outcomes.add(Outcome.failed(order.messageId(), order.index(), parsed.failure().code(),
+                            parsed.failure().message()));
+                } else {
+                    byTenant.computeIfAbsent(order.tenant(), t -> new ArrayList<>()).add(parsed);
+                }
             }
         }
-        byTenant.forEach((tenant, orders) -> storeTenant(tenant, orders, now, outcomes));
+        int[] stored = {0};
+        byTenant.forEach((tenant, orders) -> stored[0] += storeTenant(tenant, orders, now, outcomes));
         statuses.finish(outcomes);
         outcomes.stream().filter(o -> o.code() >= 300).forEach(o -> LOG.info("Message {} entry {} failed: {} {}",
                 o.messageId(), o.index(), o.code(), o.errorMessage()));
+        return stored[0];
     }
 
-    private void storeTenant(String tenant, List<Parsed> orders, Instant now, List<Outcome> outcomes) {
+    private int storeTenant(String tenant, List<Parsed> orders, Instant now, List<Outcome> outcomes) {
         Set<String> taken = new HashSet<>(jdbc.queryForList(SqlFiles.get("order/existing-id-remotes"),
                 new MapSqlParameterSource("tenant", tenant)
-                        .addValue("idRemotes", orders.stream().map(p -> p.draft().idRemote()).toList()),
+                        .addValue("idRemotes", orders.stream().map(p -> p.draft().idRemote()).toArray(String[]::new)),
                 String.class));
+        taken.remove(null);
         List<Parsed> fresh = new ArrayList<>();
         for (Parsed order : orders) {
             if (!taken.add(order.draft().idRemote())) {
@@ -161,6 +188,7 @@ public class OrderIntake {
             }
         }
         store.insert(tenant, valid, now);
+        return valid.size();
     }
 
     private record Parsed(Queued queued, Draft draft, Failure failure) {

@@ -12,9 +12,9 @@ public interface OrderQueue {
      */
     void publish(List<Queued> orders);
 
-    /** Orders waiting for the intake now (a gauge; may ask the broker). */
+    /** Queue messages (batches of orders) waiting for the intake now (a gauge; may ask the broker). */
     long depth();
 
-    /** Orders set aside after their last retry, waiting for a replay (none in the embedded queue). */
+    /** Batches set aside after their last retry, waiting for a replay (none in the embedded queue). */
     long deadLetters();
 }

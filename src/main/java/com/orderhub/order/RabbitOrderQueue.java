@@ -1,6 +1,7 @@
 package com.orderhub.order;
 
 import com.orderhub.config.OrderHubProperties;
+import com.orderhub.order.OrderMessages.Batch;
 import com.orderhub.order.OrderMessages.Queued;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -14,9 +15,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * Production's queue: persistent messages on the durable orders exchange. A request's orders are
- * published on one channel and their confirms awaited together, so the 201 goes out only once
- * RabbitMQ holds every order, without paying a round trip per order.
+ * Production's queue: persistent messages on the durable orders exchange, each a batch of orders
+ * of one message. A request's batches are published on one channel and their confirms awaited
+ * together, so the 201 goes out only once RabbitMQ holds every order, without paying a round
+ * trip per batch.
  */
 @Component
 @ConditionalOnProperty(name = "orderhub.queue.kind", havingValue = "rabbitmq")
@@ -50,13 +52,13 @@ public class RabbitOrderQueue implements OrderQueue {
     @Override
     public void publish(List<Queued> orders) {
         rabbit.invoke(channel -> {
-            for (Queued order : orders) {
+            for (Batch batch : OrderMessages.batches(orders, queue.batchSize())) {
                 MessageProperties properties = new MessageProperties();
                 properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
-                properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
+                properties.setContentType(OrderMessages.CONTENT_TYPE);
                 properties.setContentEncoding("UTF-8");
-                OrderMessages.headers(order).forEach(properties::setHeader);
-                channel.send(queue.name(), queue.name(), new Message(order.payload().getBytes(StandardCharsets.UTF_8),
+                batch.headers().forEach(properties::setHeader);
+                channel.send(queue.name(), queue.name(), new Message(batch.body().getBytes(StandardCharsets.UTF_8),
                         properties));
             }
             channel.waitForConfirmsOrDie(queue.confirmTimeoutMs());

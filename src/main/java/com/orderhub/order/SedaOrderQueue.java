@@ -1,6 +1,7 @@
 package com.orderhub.order;
 
 import com.orderhub.config.OrderHubProperties;
+import com.orderhub.order.OrderMessages.Batch;
 import com.orderhub.order.OrderMessages.Queued;
 import java.util.List;
 import org.apache.camel.ProducerTemplate;
@@ -19,10 +20,12 @@ public class SedaOrderQueue implements OrderQueue {
 
     private final ProducerTemplate producer;
     private final String uri;
+    private final int batchSize;
 
     public SedaOrderQueue(ProducerTemplate producer, OrderHubProperties properties) {
         this.producer = producer;
         this.uri = properties.queue().publishUri();
+        this.batchSize = properties.queue().batchSize();
         if (uri == null || uri.isBlank()) {
             throw new IllegalStateException("orderhub.queue.publish-uri is required when orderhub.queue.kind is seda");
         }
@@ -30,11 +33,12 @@ public class SedaOrderQueue implements OrderQueue {
 
     @Override
     public void publish(List<Queued> orders) {
-        for (Queued order : orders) {
-            producer.sendBodyAndHeaders(uri, order.payload(), OrderMessages.headers(order));
+        for (Batch batch : OrderMessages.batches(orders, batchSize)) {
+            producer.sendBodyAndHeaders(uri, batch.body(), batch.headers());
         }
     }
 
+    /** Batches waiting, not orders: the in-JVM queue does not look inside them. */
     @Override
     public long depth() {
         return producer.getCamelContext().getEndpoint(uri, SedaEndpoint.class).getCurrentQueueSize();

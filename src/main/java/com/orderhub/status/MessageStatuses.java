@@ -9,12 +9,15 @@ import com.orderhub.api.PageRequest;
 import com.orderhub.db.Rows;
 import com.orderhub.metrics.HubMetrics;
 import com.orderhub.db.SqlFiles;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.camel.Exchange;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -168,16 +171,25 @@ public class MessageStatuses {
         });
     }
 
-    /** Whether an entry may still change: pending or processing. */
-    public static boolean isOpen(String status) {
-        return status.equals("pending") || status.equals("processing");
-    }
-
-    /** Locks an entry inside the caller's transaction; empty when it does not exist. */
-    public Optional<String> lock(String messageId, int index) {
-        List<String> status = jdbc.queryForList(SqlFiles.get("status/lock-entry"),
-                new MapSqlParameterSource("messageId", messageId).addValue("index", index), String.class);
-        return status.stream().findFirst();
+    /**
+     * Claims the open entries among these of one message inside the caller's transaction (row
+     * locked until it ends) and answers their indexes; final or unknown entries are left out.
+     */
+    public Set<Integer> claim(String messageId, List<Integer> indexes) {
+        int[] updated = jdbc.batchUpdate(SqlFiles.get("status/claim-entry"), indexes.stream()
+                .map(index -> new MapSqlParameterSource("messageId", messageId).addValue("index", index))
+                .toArray(MapSqlParameterSource[]::new));
+        Set<Integer> claimed = new HashSet<>();
+        for (int i = 0; i < updated.length; i++) {
+            if (updated[i] == Statement.SUCCESS_NO_INFO) {
+                // exactly-once rests on this count: a driver that does not give it must not be used
+                throw new IllegalStateException("The database driver did not report which status entries were claimed");
+            }
+            if (updated[i] > 0) {
+                claimed.add(indexes.get(i));
+            }
+        }
+        return claimed;
     }
 
     /** Makes entries final, inside the caller's transaction; an entry already final stays as it is. */

@@ -22,7 +22,7 @@ class RabbitTopologyTest {
                         new OrderHubProperties.RateLimit(50, java.time.Duration.ofSeconds(1), 100),
                         OrderHubProperties.RateLimitStore.memory),
                 new OrderHubProperties.Security(java.util.List.of()),
-                new OrderHubProperties.Queue(OrderHubProperties.Queue.Kind.rabbitmq, null, "x", "orders", 1000), java.util.Map.of());
+                new OrderHubProperties.Queue(OrderHubProperties.Queue.Kind.rabbitmq, null, "x", "orders", 1000, 100), java.util.Map.of());
 
         assertThatThrownBy(() -> new RabbitTopology().declareOrderQueues(admin, nowhere, properties).afterSingletonsInstantiated())
                 .hasMessageStartingWith("RabbitMQ at 127.0.0.1:1 is unreachable")

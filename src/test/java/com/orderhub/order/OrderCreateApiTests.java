@@ -255,6 +255,64 @@ abstract class OrderCreateApiTests extends ApiTestSupport {
         assertThat(fixtures.count("orders")).isEqualTo(2);
     }
 
+    /** A request's orders travel and are stored in batches of orderhub.queue.batch-size (100). */
+    @Test
+    void aRequestsOrdersAreStoredInBatchesWithAnOutcomeEach() {
+        StringBuilder body = new StringBuilder("[");
+        for (int i = 0; i < 250; i++) {
+            ObjectNode order = orderJson("BATCH-" + i);
+            if (i == 120) {
+                order.put("statusId", "Lost");
+            }
+            body.append(i == 0 ? "" : ",").append(order);
+        }
+        NotifyBuilder batches = new NotifyBuilder(camel).fromRoute("order-intake").whenExactlyDone(3).create();
+
+        JsonNode entries = create(body.append("]").toString());
+
+        assertThat(batches.matches(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(entries).hasSize(250);
+        assertThat(entries.get(120).path("status").asText()).isEqualTo("failed");
+        assertThat(entries.get(120).path("code").asInt()).isEqualTo(404);
+        assertThat(entries.findValuesAsText("status").stream().filter("completed"::equals)).hasSize(249);
+        assertThat(fixtures.count("orders")).isEqualTo(249);
+    }
+
+    /**
+     * Two messages naming the same new idRemote, stored at the same time by two consumers: one
+     * batch's insert collides with the other's, its orders are stored one by one, and only the
+     * order that lost the race fails (409); every other order of both batches is stored.
+     */
+    @Test
+    void aBatchThatLosesARaceForAnIdRemoteFailsOnlyThatOrder() throws Exception {
+        camel.getRouteController().stopRoute("order-intake");
+        List<String> statusUrls = new ArrayList<>();
+        try {
+            for (int m = 0; m < 4; m++) {
+                StringBuilder body = new StringBuilder("[").append(orderJson("CONTESTED"));
+                for (int i = 0; i < 20; i++) {
+                    body.append(",").append(orderJson("OWN-" + m + "-" + i));
+                }
+                statusUrls.add(post("/Order/create", body.append("]").toString()).json().path("statusUrl").asText());
+            }
+        } finally {
+            camel.getRouteController().startRoute("order-intake");
+        }
+
+        List<JsonNode> contested = new ArrayList<>();
+        for (String statusUrl : statusUrls) {
+            JsonNode entries = awaitFinal(statusUrl);
+            contested.add(entries.get(0));
+            for (int i = 1; i < entries.size(); i++) {
+                assertThat(entries.get(i).path("status").asText()).as(entries.get(i).toString()).isEqualTo("completed");
+            }
+        }
+        assertThat(contested).filteredOn(e -> e.path("status").asText().equals("completed")).hasSize(1);
+        assertThat(contested).filteredOn(e -> e.path("code").asInt() == 409
+                && e.path("errorMessage").asText().equals("Duplicate entry")).hasSize(3);
+        assertThat(fixtures.count("orders")).isEqualTo(81);
+    }
+
     /** A queue may deliver a message again (a crash between commit and ack): one order, still completed. */
     @Test
     void aRedeliveredMessageNeverCreatesASecondOrderNorBecomesADuplicate() {
@@ -263,7 +321,8 @@ abstract class OrderCreateApiTests extends ApiTestSupport {
         JsonNode first = awaitFinal(statusUrl).get(0);
         String messageId = statusUrl.substring(statusUrl.lastIndexOf('/') + 1);
 
-        NotifyBuilder redelivered = new NotifyBuilder(camel).fromRoute("order-intake").whenDone(2).create();
+        // both orders travel as one batch: one exchange of the intake
+        NotifyBuilder redelivered = new NotifyBuilder(camel).fromRoute("order-intake").whenDone(1).create();
         queue.publish(List.of(new OrderMessages.Queued("demo", messageId, 0, "api", orderJson("ERP-1").toString()),
                 new OrderMessages.Queued("demo", messageId, 1, "api", orderJson("ERP-2").toString())));
         assertThat(redelivered.matches(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
@@ -310,10 +369,14 @@ abstract class OrderCreateApiTests extends ApiTestSupport {
 
     @Test
     void withoutAKeyTheSameBodyIsTwoMessages() {
-        post("/Order/create", orderJson("ERP-1").toString());
-        post("/Order/create", orderJson("ERP-1").toString());
+        Response first = post("/Order/create", orderJson("ERP-1").toString());
+        Response second = post("/Order/create", orderJson("ERP-1").toString());
 
         assertThat(fixtures.count("message")).isEqualTo(2);
+        // one of them is a duplicate of the other
+        assertThat(awaitFinal(first.json().path("statusUrl").asText()).get(0).path("status").asText()
+                + awaitFinal(second.json().path("statusUrl").asText()).get(0).path("status").asText())
+                .isIn("completedfailed", "failedcompleted");
     }
 
     @Test
