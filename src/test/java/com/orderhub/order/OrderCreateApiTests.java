@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.orderhub.status.MessageStatuses;
+import com.orderhub.status.MessageStatuses.Accepted;
+import com.orderhub.status.MessageStatuses.Entry;
 import com.orderhub.support.ApiTestSupport;
 import com.orderhub.support.Fixtures.Refs;
 import java.util.ArrayList;
@@ -25,6 +28,12 @@ abstract class OrderCreateApiTests extends ApiTestSupport {
 
     @Autowired
     private OrderQueue queue;
+
+    @Autowired
+    private MessageStatuses messageStatuses;
+
+    @Autowired
+    private PendingOrders pendingOrders;
 
     private Refs refs;
 
@@ -311,6 +320,27 @@ abstract class OrderCreateApiTests extends ApiTestSupport {
         assertThat(contested).filteredOn(e -> e.path("code").asInt() == 409
                 && e.path("errorMessage").asText().equals("Duplicate entry")).hasSize(3);
         assertThat(fixtures.count("orders")).isEqualTo(81);
+    }
+
+    /**
+     * An accepted order whose queue message was lost (its entry pending, the queue empty) is
+     * queued again once it has been pending for orderhub.intake.stuck-after, and stored once.
+     */
+    @Test
+    void anOrderWhoseQueueMessageWasLostIsQueuedAgainAfterTheStuckTimeout() {
+        Accepted lost = messageStatuses.accept("demo", "api", List.of(new Entry("LOST-1", orderJson("LOST-1").toString())),
+                null, "0", com.orderhub.db.Ids.next());
+        String statusPath = "/message/status/" + lost.messageId();
+
+        assertThat(pendingOrders.requeueStuck()).as("pending for less than stuck-after").isZero();
+        jdbc.update("UPDATE message_status SET updated_at = ? WHERE message_id = ?",
+                java.sql.Timestamp.from(java.time.Instant.now().minus(java.time.Duration.ofHours(1))), lost.messageId());
+        assertThat(pendingOrders.requeueStuck()).isEqualTo(1);
+
+        JsonNode entry = awaitFinal(url(BASE) + statusPath).get(0);
+        assertThat(entry.path("status").asText()).isEqualTo("completed");
+        assertThat(pendingOrders.requeueStuck()).as("final now").isZero();
+        assertThat(fixtures.count("orders")).isEqualTo(1);
     }
 
     /** A queue may deliver a message again (a crash between commit and ack): one order, still completed. */

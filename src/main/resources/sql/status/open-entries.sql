@@ -1,6 +1,0 @@
--- Accepted orders not yet final, with what it takes to queue them again.
-SELECT s.message_id, s.entry_index, s.payload, m.tenant, m.origin
-FROM message_status s
-JOIN message m ON m.message_id = s.message_id
-WHERE s.status IN ('pending', 'processing') AND s.payload IS NOT NULL
-ORDER BY s.message_id, s.entry_index
