@@ -2,6 +2,7 @@ package com.orderhub.config;
 
 import com.orderhub.api.ApiKeyFilter;
 import com.orderhub.api.ApiKeys;
+import com.orderhub.api.CrossOrigin;
 import com.orderhub.api.RateLimits;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.web.filter.CorsFilter;
 
 @Configuration
 public class ApiConfiguration {
@@ -20,6 +22,17 @@ public class ApiConfiguration {
         FilterRegistrationBean<ApiKeyFilter> registration = new FilterRegistrationBean<>(new ApiKeyFilter(keys, limits));
         registration.addUrlPatterns(properties.api().basePath() + "/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    /** Cross-origin answers and preflights, ahead of the key check; only when origins are configured. */
+    @Bean
+    public FilterRegistrationBean<CorsFilter> crossOriginFilter(OrderHubProperties properties) {
+        FilterRegistrationBean<CorsFilter> registration = new FilterRegistrationBean<>(
+                CrossOrigin.filter(properties.api().cors(), properties.api().basePath()));
+        registration.addUrlPatterns(properties.api().basePath() + "/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+        registration.setEnabled(properties.api().cors().enabled());
         return registration;
     }
 

@@ -89,7 +89,22 @@ public record OrderHubProperties(
             @Min(1024) @DefaultValue("16777216") long maxBodyBytes,
             @Min(1) @Max(100000) @DefaultValue("1000") int maxItems,
             @Valid @NotNull @DefaultValue RateLimit rateLimit,
-            @NotNull @DefaultValue("memory") RateLimitStore rateLimitStore) {
+            @NotNull @DefaultValue("memory") RateLimitStore rateLimitStore,
+            @Valid @NotNull @DefaultValue Cors cors) {
+    }
+
+    /**
+     * Browser access from other origins: none unless {@code allowedOrigins} names some (exact
+     * origins such as {@code https://shop.example.com}, or patterns such as
+     * {@code https://*.example.com}); a preflight's answer may be kept for {@code maxAge}.
+     */
+    public record Cors(
+            @NotNull @DefaultValue List<String> allowedOrigins,
+            @NotNull @DefaultValue("1h") java.time.Duration maxAge) {
+
+        public boolean enabled() {
+            return !allowedOrigins.isEmpty();
+        }
     }
 
     public record RateLimit(

@@ -13,7 +13,8 @@ class RoutesFolderTest {
         return new OrderHubProperties("./data", folder.toString(), "mappings",
                 new OrderHubProperties.Api("/api/database/v1", 16 << 20, 1000,
                         new OrderHubProperties.RateLimit(50, java.time.Duration.ofSeconds(1), 100),
-                        OrderHubProperties.RateLimitStore.memory),
+                        OrderHubProperties.RateLimitStore.memory,
+                        new OrderHubProperties.Cors(java.util.List.of(), java.time.Duration.ofHours(1))),
                 new OrderHubProperties.Security(java.util.List.of()), new OrderHubProperties.Queue(OrderHubProperties.Queue.Kind.seda, "seda:q", "seda:q", "q", 10000, 100), java.util.Map.of());
     }
 
