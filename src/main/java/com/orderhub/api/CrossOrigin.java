@@ -32,8 +32,7 @@ public final class CrossOrigin {
         configuration.setAllowedMethods(List.of("GET", "POST", "PUT", "DELETE", "OPTIONS"));
         configuration.setAllowedHeaders(List.of("Authorization", "X-API-Key", "Content-Type", "Accept",
                 "Idempotency-Key", "If-Match"));
-        configuration.setExposedHeaders(List.of("Location", "ETag", "RateLimit", "RateLimit-Policy", "Retry-After",
-                "X-Correlation-Id"));
+        configuration.setExposedHeaders(List.of("Location", "ETag", "RateLimit", "RateLimit-Policy", "Retry-After"));
         configuration.setAllowCredentials(false);
         configuration.setMaxAge(cors.maxAge());
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
