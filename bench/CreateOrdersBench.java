@@ -2,6 +2,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,7 +24,10 @@ import java.util.regex.Pattern;
  * end (until the last status entry is final). A benchmark, not a test: it only measures.
  *
  * java bench/CreateOrdersBench.java [--url http://localhost:8080] [--key demo-key]
- *      [--orders 10000] [--lines 5] [--batch 100] [--clients 8]
+ *      [--orders 10000] [--lines 5] [--batch 100] [--clients 8] [--out results.tsv]
+ *
+ * With --out, the figures are also appended to that file as lines of key, value, unit, label
+ * (tab-separated) for bench/run.sh's report.
  */
 public class CreateOrdersBench {
 
@@ -87,35 +93,32 @@ public class CreateOrdersBench {
         double acceptedSeconds = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
 
+        // Orders are persisted roughly in the order they were accepted: each pass reads the status
+        // entries in that order and stops at the first message still open, so polling costs the hub
+        // a request or two per pass instead of one per message.
         int completed = 0;
         int failed = 0;
         List<String> open = new ArrayList<>(statusUrls);
         while (!open.isEmpty()) {
-            List<String> still = new ArrayList<>();
-            for (String url : open) {
-                String body = send(http, HttpRequest.newBuilder(URI.create(url + "?pageSize=1000"))
-                        .header("Authorization", "Bearer " + key).GET()).body();
-                Matcher m = STATUS.matcher(body);
-                int done = 0;
-                int bad = 0;
-                boolean pending = false;
-                while (m.find()) {
-                    switch (m.group(1)) {
-                        case "completed" -> done++;
-                        case "failed" -> bad++;
-                        default -> pending = true;
-                    }
-                }
-                if (pending) {
-                    still.add(url);
-                } else {
-                    completed += done;
-                    failed += bad;
+            String body = send(http, HttpRequest.newBuilder(URI.create(open.get(0) + "?pageSize=1000"))
+                    .header("Authorization", "Bearer " + key).GET()).body();
+            Matcher m = STATUS.matcher(body);
+            int done = 0;
+            int bad = 0;
+            boolean pending = false;
+            while (m.find()) {
+                switch (m.group(1)) {
+                    case "completed" -> done++;
+                    case "failed" -> bad++;
+                    default -> pending = true;
                 }
             }
-            open = still;
-            if (!open.isEmpty()) {
-                Thread.sleep(20);
+            if (pending) {
+                Thread.sleep(50);
+            } else {
+                completed += done;
+                failed += bad;
+                open.remove(0);
             }
         }
         double persistedSeconds = (System.nanoTime() - start) / 1e9;
@@ -130,6 +133,24 @@ public class CreateOrdersBench {
                 latencies.get((int) (latencies.size() * 0.99)) / 1e6);
         System.out.printf("%-34s %,12d%n", "orders completed", completed);
         System.out.printf("%-34s %,12d%n", "orders failed", failed);
+        if (options.containsKey("out")) {
+            double p50 = latencies.get(latencies.size() / 2) / 1e6;
+            double p99 = latencies.get((int) (latencies.size() * 0.99)) / 1e6;
+            String setup = "%,d orders, %d per request, %d clients".formatted(orders, batch, clients);
+            Files.write(Path.of(options.get("out")), List.of(
+                    "rest.accepted_orders_per_s\t%.0f\torders/s\tE: orders accepted per second (until the last 201)"
+                            .formatted(orders / acceptedSeconds),
+                    "rest.persisted_orders_per_s\t%.0f\torders/s\tE: orders persisted per second (until the last entry final)"
+                            .formatted(completed / persistedSeconds),
+                    "rest.seconds_accepted\t%.1f\ts\tE: seconds until the last 201".formatted(acceptedSeconds),
+                    "rest.seconds_persisted\t%.1f\ts\tE: seconds until the last entry final (%s)"
+                            .formatted(persistedSeconds, setup),
+                    "rest.create_p50_ms\t%.1f\tms\tE: create request p50".formatted(p50),
+                    "rest.create_p99_ms\t%.1f\tms\tE: create request p99".formatted(p99),
+                    "rest.completed\t%d\torders\tE: orders completed".formatted(completed),
+                    "rest.failed\t%d\torders\tE: orders failed".formatted(failed)),
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        }
         if (failed > 0 || completed != orders) {
             System.exit(1);
         }

@@ -1,0 +1,362 @@
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+import java.util.jar.JarFile;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Read latency of a running hub on a large order book, at a fixed number of concurrent clients:
+ * getOrder at page 1, a middle page and a deep page; get by idRemote; and walks of updatedFrom
+ * that follow nextPageUrl from the start, the middle and the end of the change feed. The database
+ * is read directly only to pick what to ask for (idRemotes, dates to start walks at). With
+ * --explain-out (PostgreSQL), the hub's own read queries, taken from its jar, are run under
+ * EXPLAIN ANALYZE with values from this order book.
+ *
+ * java -cp <jdbc driver> bench/ReadBench.java --url http://localhost:18090 --key bench-key
+ *      --db-url jdbc:... [--db-user postgres] [--tenant bench] [--clients 4] [--samples 400]
+ *      [--walk-pages 200] [--out results.tsv] [--explain-out plans.txt --jar hub.jar]
+ */
+public class ReadBench {
+
+    private static final Pattern NEXT = Pattern.compile("\"nextPageUrl\":\"([^\"]+)\"");
+    private static final Pattern TOTAL = Pattern.compile("\"totalItems\":(\\d+)");
+    private static final Pattern EXECUTION = Pattern.compile("Execution Time: ([0-9.]+) ms");
+    private static final int PAGE_SIZE = 10;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String base;
+    private final String key;
+    private final int clients;
+    private final List<String> tsv = new ArrayList<>();
+
+    ReadBench(String base, String key, int clients) {
+        this.base = base;
+        this.key = key;
+        this.clients = clients;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new HashMap<>(Map.of("key", "bench-key", "db-user", "postgres",
+                "db-password", "", "tenant", "bench", "clients", "4", "samples", "400", "walk-pages", "200"));
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        int clients = Integer.parseInt(options.get("clients"));
+        int samples = Integer.parseInt(options.get("samples"));
+        int walkPages = Integer.parseInt(options.get("walk-pages"));
+        String tenant = options.get("tenant");
+        ReadBench bench = new ReadBench(options.get("url") + "/api/database/v1", options.get("key"), clients);
+
+        List<String> idRemotes = new ArrayList<>();
+        Map<String, OffsetDateTime> walkStarts = new LinkedHashMap<>();
+        long total;
+        try (Connection db = DriverManager.getConnection(options.get("db-url"), options.get("db-user"),
+                options.get("db-password"))) {
+            total = count(db, tenant);
+            try (PreparedStatement sample = db.prepareStatement(
+                    "SELECT id_remote FROM orders WHERE tenant = ? ORDER BY RANDOM() LIMIT ?")) {
+                sample.setString(1, tenant);
+                sample.setInt(2, samples);
+                try (ResultSet rows = sample.executeQuery()) {
+                    while (rows.next()) {
+                        idRemotes.add(rows.getString(1));
+                    }
+                }
+            }
+            // each region is walked by every client from its own start, one after the other's stretch,
+            // so the clients read different pages and together cover walkPages pages of the region
+            long stretch = (long) Math.ceil((double) walkPages / clients) * PAGE_SIZE;
+            long regionRows = stretch * clients;
+            Map<String, Long> regions = new LinkedHashMap<>();
+            regions.put("start", 0L);
+            regions.put("middle", Math.max(0, total / 2 - regionRows / 2));
+            regions.put("end", Math.max(0, total - regionRows - PAGE_SIZE));
+            for (Map.Entry<String, Long> region : regions.entrySet()) {
+                for (int c = 0; c < clients; c++) {
+                    walkStarts.put(region.getKey() + "#" + c, updatedAtAt(db, tenant, region.getValue() + c * stretch));
+                }
+            }
+        }
+        System.out.printf("Reads on %,d orders of tenant %s, %d concurrent clients%n", total, tenant, clients);
+        bench.tsv.add("reads.orders_in_tenant\t%d\torders\tReads: orders in the tenant".formatted(total));
+        bench.tsv.add("reads.clients\t%d\tclients\tReads: concurrent clients".formatted(clients));
+
+        long lastPage = Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+        // warm-up: the first requests of each kind pay for class loading and JIT, not for the query
+        bench.measure("warmup", "warm-up", samples / 4, n -> "/Order/getOrder?pageSize=10&page=" + (1 + n % 50));
+        bench.measure("warmup", "warm-up", samples / 4, n -> "/Order/get/" + enc(idRemotes.get(n % idRemotes.size())));
+        bench.walks("warmup", "warm-up", walkStarts, "start", 5);
+
+        bench.measure("get_order_page_1", "getOrder page 1", samples, n -> "/Order/getOrder?pageSize=10&page=1");
+        for (long wanted : new long[] {1000, 50000}) {
+            long page = Math.min(wanted, lastPage);
+            bench.measure("get_order_page_" + wanted, "getOrder page %,d%s".formatted(page,
+                    page == wanted ? "" : " (last page; " + wanted + " wanted)"),
+                    samples, n -> "/Order/getOrder?pageSize=10&page=" + page);
+        }
+        bench.measure("get_by_id_remote", "get by idRemote", samples,
+                n -> "/Order/get/" + enc(idRemotes.get(n % idRemotes.size())));
+        int perClient = (int) Math.ceil((double) walkPages / clients);
+        for (String region : List.of("start", "middle", "end")) {
+            bench.walks("updated_from_" + region, "updatedFrom cursor pages, " + region + " of the feed",
+                    walkStarts, region, perClient);
+        }
+
+        if (options.containsKey("explain-out")) {
+            try (Connection db = DriverManager.getConnection(options.get("db-url"), options.get("db-user"),
+                    options.get("db-password"))) {
+                bench.explain(db, tenant, total, options.get("jar"), Path.of(options.get("explain-out")));
+            }
+        }
+        if (options.containsKey("out")) {
+            Files.write(Path.of(options.get("out")), bench.tsv, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        }
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static long count(Connection db, String tenant) throws SQLException {
+        try (PreparedStatement query = db.prepareStatement("SELECT COUNT(*) FROM orders WHERE tenant = ?")) {
+            query.setString(1, tenant);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+
+    private static OffsetDateTime updatedAtAt(Connection db, String tenant, long offset) throws SQLException {
+        try (PreparedStatement query = db.prepareStatement(
+                "SELECT updated_at FROM orders WHERE tenant = ? ORDER BY updated_at, id OFFSET ? ROWS FETCH FIRST 1 ROWS ONLY")) {
+            query.setString(1, tenant);
+            query.setLong(2, offset);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getObject(1, OffsetDateTime.class);
+            }
+        }
+    }
+
+    /** count requests, spread over the clients; records p50/p99 under name unless it is a warm-up. */
+    private void measure(String name, String label, int count, IntFunction<String> path) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<?>> running = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            running.add(pool.submit(() -> {
+                for (int n = next.getAndIncrement(); n < count; n = next.getAndIncrement()) {
+                    long t0 = System.nanoTime();
+                    get(base + path.apply(n));
+                    latencies.add(System.nanoTime() - t0);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> client : running) {
+            client.get();
+        }
+        pool.shutdown();
+        record(name, label, new ArrayList<>(latencies));
+    }
+
+    /**
+     * Every client walks the feed from its own start in the region, following nextPageUrl for pages
+     * pages. Only the cursor pages count: the first request of a walk is by date.
+     */
+    private void walks(String name, String label, Map<String, OffsetDateTime> starts, String region, int pages)
+            throws Exception {
+        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<?>> running = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            OffsetDateTime from = starts.get(region + "#" + c);
+            running.add(pool.submit(() -> {
+                String url = base + "/Order/updatedFrom?pageSize=10&date="
+                        + enc(from.withOffsetSameInstant(ZoneOffset.UTC).toString());
+                String body = get(url);
+                for (int p = 0; p < pages; p++) {
+                    Matcher next = NEXT.matcher(body);
+                    if (!next.find()) {
+                        throw new IllegalStateException("the walk from " + from + " ended after " + p + " pages");
+                    }
+                    long t0 = System.nanoTime();
+                    body = get(next.group(1));
+                    latencies.add(System.nanoTime() - t0);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> client : running) {
+            client.get();
+        }
+        pool.shutdown();
+        record(name, label, new ArrayList<>(latencies));
+    }
+
+    private String get(String url) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + key).GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    private void record(String name, String label, List<Long> latencies) {
+        if (name.equals("warmup")) {
+            return;
+        }
+        Collections.sort(latencies);
+        double p50 = percentile(latencies, 0.50);
+        double p99 = percentile(latencies, 0.99);
+        double max = latencies.get(latencies.size() - 1) / 1e6;
+        System.out.printf("%-50s n=%4d  p50 %7.1f ms  p99 %7.1f ms  max %7.1f ms%n", label, latencies.size(), p50, p99, max);
+        tsv.add("reads.%s.p50_ms\t%.1f\tms\tReads: %s, p50".formatted(name, p50, label));
+        tsv.add("reads.%s.p99_ms\t%.1f\tms\tReads: %s, p99".formatted(name, p99, label));
+        tsv.add("reads.%s.max_ms\t%.1f\tms\tReads: %s, max".formatted(name, max, label));
+        tsv.add("reads.%s.requests\t%d\trequests\tReads: %s, requests".formatted(name, latencies.size(), label));
+    }
+
+    /** Nearest rank: the smallest latency that at least that share of the requests did not exceed. */
+    private static double percentile(List<Long> sorted, double share) {
+        int rank = (int) Math.ceil(share * sorted.size());
+        return sorted.get(Math.max(0, rank - 1)) / 1e6;
+    }
+
+    /**
+     * EXPLAIN (ANALYZE, BUFFERS) of the hub's read queries as its jar holds them, the named
+     * parameters replaced by literals from this order book. A query whose file or parameters the
+     * hub has since changed is reported as skipped rather than guessed at.
+     */
+    private void explain(Connection db, String tenant, long total, String jar, Path out) throws Exception {
+        List<String> ids = new ArrayList<>();
+        String firstIdRemote;
+        OffsetDateTime middleAt;
+        String middleId;
+        try (PreparedStatement query = db.prepareStatement(
+                "SELECT id, id_remote FROM orders WHERE tenant = ? ORDER BY created_at, id LIMIT 10")) {
+            query.setString(1, tenant);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getString(1));
+                }
+            }
+        }
+        try (PreparedStatement query = db.prepareStatement(
+                "SELECT id, id_remote, updated_at FROM orders WHERE tenant = ? ORDER BY updated_at, id OFFSET ? LIMIT 1")) {
+            query.setString(1, tenant);
+            query.setLong(2, total / 2);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                middleId = row.getString(1);
+                firstIdRemote = row.getString(2);
+                middleAt = row.getObject(3, OffsetDateTime.class);
+            }
+        }
+        Map<String, String> common = Map.of("tenant", quote(tenant), "limit", String.valueOf(PAGE_SIZE + 1),
+                "date", timestamp(OffsetDateTime.of(1999, 1, 1, 1, 0, 0, 0, ZoneOffset.UTC)),
+                "afterAt", timestamp(middleAt), "afterId", quote(middleId),
+                "ids", String.join(", ", ids.stream().map(ReadBench::quote).toList()),
+                "refs", quote(firstIdRemote));
+        long deep = Math.min(50000, Math.max(1, total / PAGE_SIZE));
+        Map<String, Map<String, String>> runs = new LinkedHashMap<>();
+        runs.put("count", Map.of());
+        runs.put("page-by-created", Map.of("offset", "0"));
+        runs.put("page-by-created#1000", Map.of("offset", String.valueOf(Math.min(999, deep - 1) * PAGE_SIZE)));
+        runs.put("page-by-created#deep", Map.of("offset", String.valueOf((deep - 1) * PAGE_SIZE)));
+        runs.put("count-updated", Map.of("date", timestamp(middleAt)));
+        runs.put("page-by-updated", Map.of("offset", "0"));
+        runs.put("page-by-updated-after", Map.of());
+        runs.put("headers", Map.of());
+        runs.put("lines-of", Map.of());
+        runs.put("discounts-of", Map.of());
+        runs.put("line-details-of", Map.of());
+        runs.put("line-discounts-of", Map.of());
+        runs.put("resolve", Map.of());
+        StringBuilder report = new StringBuilder();
+        try (JarFile hub = new JarFile(jar); Statement statement = db.createStatement()) {
+            for (Map.Entry<String, Map<String, String>> run : runs.entrySet()) {
+                String file = run.getKey().replaceFirst("#.*", "");
+                var entry = hub.getJarEntry("BOOT-INF/classes/sql/order/" + file + ".sql");
+                if (entry == null) {
+                    report.append("== ").append(run.getKey()).append(": no sql/order/").append(file).append(".sql in the jar\n\n");
+                    continue;
+                }
+                String sql = new String(hub.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8);
+                Map<String, String> values = new HashMap<>(common);
+                values.putAll(run.getValue());
+                Matcher parameter = Pattern.compile("(?<![:\\w]):(\\w+)").matcher(sql);
+                StringBuilder bound = new StringBuilder();
+                String missing = null;
+                while (parameter.find()) {
+                    String value = values.get(parameter.group(1));
+                    if (value == null) {
+                        missing = parameter.group(1);
+                        break;
+                    }
+                    parameter.appendReplacement(bound, Matcher.quoteReplacement(value));
+                }
+                if (missing != null) {
+                    report.append("== ").append(run.getKey()).append(": skipped, no value for :").append(missing).append("\n\n");
+                    continue;
+                }
+                parameter.appendTail(bound);
+                report.append("== ").append(run.getKey()).append("\n").append(bound.toString().strip()).append("\n");
+                StringBuilder plan = new StringBuilder();
+                try (ResultSet rows = statement.executeQuery("EXPLAIN (ANALYZE, BUFFERS) " + bound)) {
+                    while (rows.next()) {
+                        plan.append(rows.getString(1)).append('\n');
+                    }
+                }
+                report.append(plan).append('\n');
+                Matcher time = EXECUTION.matcher(plan);
+                if (time.find()) {
+                    String name = run.getKey().replace("#", "_").replace("-", "_");
+                    System.out.printf("%-50s %8s ms%n", "EXPLAIN ANALYZE " + run.getKey(), time.group(1));
+                    tsv.add("reads.explain.%s_ms\t%s\tms\tEXPLAIN ANALYZE %s, execution time"
+                            .formatted(name, time.group(1), run.getKey()));
+                }
+            }
+        }
+        Files.writeString(out, report);
+    }
+
+    private static String quote(String value) {
+        return "'" + value.replace("'", "''") + "'";
+    }
+
+    private static String timestamp(OffsetDateTime at) {
+        return "TIMESTAMP WITH TIME ZONE '" + at.withOffsetSameInstant(ZoneOffset.UTC) + "'";
+    }
+}
