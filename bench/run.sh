@@ -4,10 +4,12 @@
 # ratios against L and the bar. Prints a table and writes target/bench/results-<timestamp>.json.
 #
 # bash bench/run.sh [--profile prod|embedded] [--orders 100000] [--read-orders 1000000]
-#                   [--port 18090] [--hub-heap 1g] [--million-file] [--no-build] [--keep-db]
+#                   [--port 18090] [--hub-heap 1g] [--million-file [--memory-orders 1000000]]
+#                   [--no-build] [--keep-db]
 #
-# prod: PostgreSQL on 127.0.0.1:5432 (user postgres, trust), database orderhub_bench dropped and
-# created for each run; RabbitMQ on 127.0.0.1:5672 (guest/guest), queue orderhub.bench.
+# prod: PostgreSQL on 127.0.0.1:5432 (user postgres, trust), database orderhub_bench_<port> dropped
+# and created for each run (and dropped after it, unless --keep-db); RabbitMQ on 127.0.0.1:5672
+# (guest/guest), queue orderhub.bench.<port> (and .dead), deleted after the run.
 # embedded: H2 file in a fresh data folder, in-JVM queue.
 # A quick smoke run: bash bench/run.sh --orders 5000 --read-orders 50000
 set -euo pipefail
@@ -19,6 +21,7 @@ read_orders=1000000
 port=18090
 hub_heap=1g
 million=false
+memory_orders=1000000
 build=true
 keep_db=false
 while [ $# -gt 0 ]; do
@@ -29,6 +32,7 @@ while [ $# -gt 0 ]; do
     --port) port=$2; shift 2 ;;
     --hub-heap) hub_heap=$2; shift 2 ;;
     --million-file) million=true; shift ;;
+    --memory-orders) memory_orders=$2; shift 2 ;;
     --no-build) build=false; shift ;;
     --keep-db) keep_db=true; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
@@ -42,8 +46,9 @@ mkdir -p "$results"
 tsv="$results/results-$stamp.tsv"
 json="$results/results-$stamp.json"
 work=$(mktemp -d /tmp/orderhub-bench.XXXXXX)
-database=orderhub_bench
-queue=orderhub.bench
+# named after the port, which only one run can hold, so two runs on one machine stay apart
+database=orderhub_bench_$port
+queue=orderhub.bench.$port
 tenant=bench
 key=bench-key
 hub=
@@ -223,10 +228,10 @@ java -cp "$cp" ReadBench --url "http://localhost:$port" --key "$key" --db-url "$
   --tenant "$tenant" --clients 4 --samples 400 --walk-pages 200 --out "$tsv" "${explain[@]}"
 
 if $million; then
-  log "memory: restarting the hub with -Xmx256m for a file of 1,000,000 orders"
+  log "memory: restarting the hub with -Xmx256m for a file of $memory_orders orders"
   stop_hub
   start_hub 256m hub-256m
-  file_intake million 1000000 "$work/gc-hub-256m.log"
+  file_intake million "$memory_orders" "$work/gc-hub-256m.log"
 fi
 
 java -cp "$cp" BenchReport "$tsv" "$json"
