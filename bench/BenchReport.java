@@ -31,13 +31,13 @@ public class BenchReport {
         Double limit = number(rows, "limit.batched.orders_per_s");
         ratio(verdicts, rows, limit, "rest.persisted_orders_per_s", "e_over_l", "E / L (REST persisted / limit)", 0.5);
         ratio(verdicts, rows, limit, "file.persisted_orders_per_s", "f_over_l", "F / L (file persisted / limit)", 0.6);
-        ceiling(verdicts, rows, "reads.get_order_page_1.p99_ms", "getOrder page 1 p99", 20);
-        ceiling(verdicts, rows, "reads.get_by_id_remote.p99_ms", "get by idRemote p99", 20);
+        ceiling(verdicts, rows, "reads.get_order_page_1.p99_ms", 20);
+        ceiling(verdicts, rows, "reads.get_by_id_remote.p99_ms", 20);
         for (String region : List.of("start", "middle", "end")) {
-            ceiling(verdicts, rows, "reads.updated_from_" + region + ".p99_ms", "updatedFrom cursor page p99, " + region, 20);
+            ceiling(verdicts, rows, "reads.updated_from_" + region + ".p99_ms", 20);
         }
-        ceiling(verdicts, rows, "reads.get_order_page_1000.p99_ms", "getOrder page 1,000 p99", 100);
-        ceiling(verdicts, rows, "reads.get_order_page_50000.p99_ms", "getOrder page 50,000 p99", 100);
+        ceiling(verdicts, rows, "reads.get_order_page_1000.p99_ms", 100);
+        ceiling(verdicts, rows, "reads.get_order_page_50000.p99_ms", 100);
         // the ratios first, then every check of the bar, each under its own heading
         verdicts.sort(java.util.Comparator.comparing(row -> row.key().startsWith("bar.")));
         for (Row verdict : verdicts) {
@@ -81,14 +81,15 @@ public class BenchReport {
                 "bar: %s >= %.1f".formatted(label.replaceFirst(" \\(.*", ""), bar)));
     }
 
-    private static void ceiling(List<Row> verdicts, Map<String, Row> rows, String key, String label, double ms) {
+    /** The bar for a latency, labelled as measured (a small order book has fewer pages than asked). */
+    private static void ceiling(List<Row> verdicts, Map<String, Row> rows, String key, double ms) {
         Double value = number(rows, key);
         if (value == null) {
             return;
         }
         String name = key.replaceFirst("^reads\\.", "").replace(".p99_ms", "");
         verdicts.add(new Row("bar." + name, value <= ms ? "pass" : "FAIL", "",
-                "bar: %s <= %.0f ms".formatted(label, ms)));
+                "bar: %s <= %.0f ms".formatted(rows.get(key).label().replaceFirst("^Reads: ", ""), ms)));
     }
 
     private static Double number(Map<String, Row> rows, String key) {
