@@ -9,7 +9,7 @@
 #
 # prod: PostgreSQL on 127.0.0.1:5432 (user postgres, trust), database orderhub_bench_<port> dropped
 # and created for each run (and dropped after it, unless --keep-db); RabbitMQ on 127.0.0.1:5672
-# (guest/guest), queue orderhub.bench.<port> (and .dead), deleted after the run.
+# (guest/guest), queue and exchange orderhub.bench.<port> (and .dead), deleted after the run.
 # embedded: H2 file in a fresh data folder, in-JVM queue.
 # A quick smoke run: bash bench/run.sh --orders 5000 --read-orders 50000
 set -euo pipefail
@@ -39,6 +39,11 @@ while [ $# -gt 0 ]; do
   esac
 done
 case "$profile" in prod|embedded) ;; *) echo "--profile is prod or embedded" >&2; exit 2 ;; esac
+# before anything is set up or cleaned up: the database and queue of a port belong to whoever holds it
+if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+  echo "port $port is in use: choose another with --port (18090-18099)" >&2
+  exit 1
+fi
 
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
 results=target/bench
@@ -52,6 +57,7 @@ queue=orderhub.bench.$port
 tenant=bench
 key=bench-key
 hub=
+cp=
 log() { echo "[$(date +%H:%M:%S)] $*"; }
 row() { printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" >> "$tsv"; }
 
@@ -71,17 +77,11 @@ cleanup() {
   for f in "$work"/hub*.log "$work"/gc*.log; do [ -f "$f" ] && cp "$f" "$results/$(basename "$f" .log)-$stamp.log"; done
   if [ "$profile" = prod ]; then
     $keep_db || dropdb -h 127.0.0.1 -U postgres --if-exists "$database"
-    rabbitmqctl -q delete_queue "$queue" >/dev/null 2>&1
-    rabbitmqctl -q delete_queue "$queue.dead" >/dev/null 2>&1
+    java -cp "$cp" RabbitCleanup "$queue" 2>/dev/null
   fi
   rm -rf "$work"
 }
 trap cleanup EXIT
-
-if curl -s -o /dev/null "http://localhost:$port/"; then
-  echo "port $port is in use: choose another with --port (18090-18099)" >&2
-  exit 1
-fi
 
 if $build; then
   log "building the jar"
@@ -89,8 +89,9 @@ if $build; then
 fi
 # a copy, so a build during the run does not pull the jar from under the hub
 cp target/orderhub-0.1.0-SNAPSHOT.jar "$work/hub.jar"
-# the JDBC drivers of the bench programs are the hub's own
-unzip -q -j "$work/hub.jar" 'BOOT-INF/lib/postgresql-*.jar' 'BOOT-INF/lib/h2-*.jar' -d "$work/lib"
+# the JDBC drivers and the AMQP client of the bench programs are the hub's own
+unzip -q -j "$work/hub.jar" 'BOOT-INF/lib/postgresql-*.jar' 'BOOT-INF/lib/h2-*.jar' \
+  'BOOT-INF/lib/amqp-client-*.jar' 'BOOT-INF/lib/slf4j-api-*.jar' -d "$work/lib"
 javac -d "$work/classes" -cp "$work/lib/*" bench/*.java
 cp="$work/classes:$work/lib/*"
 
@@ -107,8 +108,7 @@ if [ "$profile" = prod ]; then
   log "fresh database $database and queue $queue"
   dropdb -h 127.0.0.1 -U postgres --if-exists "$database"
   createdb -h 127.0.0.1 -U postgres "$database"
-  rabbitmqctl -q delete_queue "$queue" >/dev/null 2>&1 || true
-  rabbitmqctl -q delete_queue "$queue.dead" >/dev/null 2>&1 || true
+  java -cp "$cp" RabbitCleanup "$queue" 2>/dev/null
   hub_args+=(--spring.profiles.active=prod)
   hub_env=(ORDERHUB_DB_URL="jdbc:postgresql://127.0.0.1:5432/$database" ORDERHUB_DB_USER=postgres
     ORDERHUB_QUEUE_NAME="$queue")
