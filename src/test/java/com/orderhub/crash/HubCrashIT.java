@@ -6,10 +6,9 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.orderhub.api.ApiJson;
 import com.orderhub.support.Fixtures;
+import com.orderhub.support.HubApi;
+import com.orderhub.support.HubProcess;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,8 +34,6 @@ class HubCrashIT {
 
     private static final int REQUESTS = 20;
     private static final int ORDERS_PER_REQUEST = 100;
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
     @TempDir
     Path dataDir;
 
@@ -81,11 +78,11 @@ class HubCrashIT {
     }
 
     private void crashAndRecover(List<String> args, Map<String, String> env, String key, Stop stop) throws Exception {
-        int port = freePort();
-        Hub hub = Hub.start(port, args, env, dataDir.resolve("hub-1.log"));
+        int port = HubProcess.freePort();
+        HubProcess hub = HubProcess.start(port, args, env, dataDir.resolve("hub-1.log"));
         List<String> statusUrls = new ArrayList<>();
         try {
-            Api api = new Api("http://localhost:" + port + "/api/database/v1", key);
+            HubApi api = new HubApi("http://localhost:" + port + "/api/database/v1", key);
             referenceData(api);
             for (int r = 0; r < REQUESTS; r++) {
                 StringBuilder body = new StringBuilder("[");
@@ -112,9 +109,9 @@ class HubCrashIT {
             throw e;
         }
 
-        Hub restarted = Hub.start(port, args, env, dataDir.resolve("hub-2.log"));
+        HubProcess restarted = HubProcess.start(port, args, env, dataDir.resolve("hub-2.log"));
         try {
-            Api api = new Api("http://localhost:" + port + "/api/database/v1", key);
+            HubApi api = new HubApi("http://localhost:" + port + "/api/database/v1", key);
             await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500))
                     .until(() -> completedTotal(api, statusUrls) == REQUESTS * ORDERS_PER_REQUEST);
             Set<String> ids = new HashSet<>();
@@ -132,7 +129,7 @@ class HubCrashIT {
         }
     }
 
-    private static int completedTotal(Api api, List<String> statusUrls) throws IOException, InterruptedException {
+    private static int completedTotal(HubApi api, List<String> statusUrls) throws IOException, InterruptedException {
         int total = 0;
         for (String statusUrl : statusUrls) {
             total += completed(api, statusUrl);
@@ -140,7 +137,7 @@ class HubCrashIT {
         return total;
     }
 
-    private static int completed(Api api, String statusUrl) throws IOException, InterruptedException {
+    private static int completed(HubApi api, String statusUrl) throws IOException, InterruptedException {
         int done = 0;
         for (JsonNode entry : api.getJson(statusUrl + "?pageSize=1000").path("data")) {
             done += entry.path("status").asText().equals("completed") ? 1 : 0;
@@ -148,7 +145,7 @@ class HubCrashIT {
         return done;
     }
 
-    static void referenceData(Api api) throws Exception {
+    static void referenceData(HubApi api) throws Exception {
         for (String[] call : new String[][] {
             {"/Company/create", "[{\"idRemote\": \"CO-1\", \"companyName\": \"Moda Norte S.L.\"}]"},
             {"/BusinessPartner/create", """
@@ -161,79 +158,6 @@ class HubCrashIT {
             {"/DiscountType/create", "[{\"idRemote\": \"DT-1\", \"name\": \"Early payment\"}]"}}) {
             HttpResponse<String> response = api.post(call[0], call[1]);
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        }
-    }
-
-    static int freePort() throws IOException {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    record Api(String base, String key) {
-
-        HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + key)
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-        }
-
-        JsonNode getJson(String pathOrUrl) throws IOException, InterruptedException {
-            String url = pathOrUrl.startsWith("/api/") ? base.substring(0, base.indexOf("/api/")) + pathOrUrl : base + pathOrUrl;
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
-                    .header("Authorization", "Bearer " + key).GET().build(), HttpResponse.BodyHandlers.ofString());
-            return ApiJson.MAPPER.readTree(response.body());
-        }
-    }
-
-    /** The packaged hub as a separate JVM. */
-    record Hub(Process process, Path log) {
-
-        static Hub start(int port, List<String> args, Map<String, String> env, Path log) throws Exception {
-            Path jar = Path.of("target/orderhub-0.1.0-SNAPSHOT.jar");
-            assertThat(jar).as("run through mvn verify: the jar is packaged before integration tests").exists();
-            List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                    "-Xmx512m", "-jar", jar.toString(), "--server.port=" + port));
-            command.addAll(args);
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-            builder.environment().putAll(env);
-            Hub hub = new Hub(builder.start(), log);
-            try {
-                await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() -> {
-                    if (!hub.process().isAlive()) {
-                        throw new AssertionError("hub exited: " + Files.readString(log));
-                    }
-                    try {
-                        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
-                                .build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
-                    } catch (IOException e) {
-                        return false;
-                    }
-                });
-            } catch (Throwable e) {
-                hub.kill();
-                throw e;
-            }
-            return hub;
-        }
-
-        /** SIGKILL: no shutdown hook, no graceful stop, exactly like a crash. */
-        void kill() throws InterruptedException {
-            process.destroyForcibly();
-            process.waitFor();
-        }
-
-        /** SIGTERM: the hub's graceful stop; whether it ended within a minute. */
-        boolean terminate() throws InterruptedException {
-            process.destroy();
-            return process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS);
-        }
-
-        void stop() throws InterruptedException {
-            process.destroy();
-            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-                kill();
-            }
         }
     }
 }

@@ -5,9 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.orderhub.api.ApiJson;
-import com.orderhub.crash.HubCrashIT.Api;
-import com.orderhub.crash.HubCrashIT.Hub;
 import com.orderhub.support.Fixtures;
+import com.orderhub.support.HubApi;
+import com.orderhub.support.HubProcess;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,14 +62,14 @@ class ScaleOutIT {
                 "ORDERHUB_PARTNERS_ERP_EXPORT_CRON", "0/2 * * * * ?",
                 "ORDERHUB_PARTNERS_ERP_EXPORT_OUTBOXURI", "file:" + dir.resolve("outbox")));
         List<String> args = List.of("--spring.profiles.active=prod");
-        int portA = HubCrashIT.freePort();
-        int portB = HubCrashIT.freePort();
-        Hub a = Hub.start(portA, args, env, dir.resolve("hub-a.log"));
-        Hub b = null;
+        int portA = HubProcess.freePort();
+        int portB = HubProcess.freePort();
+        HubProcess a = HubProcess.start(portA, args, env, dir.resolve("hub-a.log"));
+        HubProcess b = null;
         try {
-            b = Hub.start(portB, args, env, dir.resolve("hub-b.log"));
-            Api apiA = new Api("http://localhost:" + portA + "/api/database/v1", "scale-key");
-            Api apiB = new Api("http://localhost:" + portB + "/api/database/v1", "scale-key");
+            b = HubProcess.start(portB, args, env, dir.resolve("hub-b.log"));
+            HubApi apiA = new HubApi("http://localhost:" + portA + "/api/database/v1", "scale-key");
+            HubApi apiB = new HubApi("http://localhost:" + portB + "/api/database/v1", "scale-key");
             HubCrashIT.referenceData(apiA);
 
             List<String> statusUrls = new ArrayList<>();

@@ -1,0 +1,41 @@
+package com.orderhub.console;
+
+import jakarta.servlet.DispatcherType;
+import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointProperties;
+import org.springframework.boot.actuate.autoconfigure.web.ManagementContextConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+
+/**
+ * Puts {@link OperatorAuthentication} in front of the console's paths in the context that serves
+ * the actuator: the hub's own server, or the management server when
+ * {@code management.server.port} gives it a port of its own, where Hawtio then lives too.
+ */
+@ManagementContextConfiguration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = ConsoleProperties.ENABLED, havingValue = "true")
+@EnableConfigurationProperties(ConsoleProperties.class)
+public class ConsoleSecurityConfiguration {
+
+    @Bean
+    public FilterRegistrationBean<OperatorAuthentication> operatorAuthentication(ConsoleProperties console,
+            WebEndpointProperties endpoints) {
+        if (console.passwordSha256() == null || console.passwordSha256().isBlank()) {
+            throw new IllegalStateException(ConsoleProperties.ENABLED + " is true but orderhub.console.password-sha256 "
+                    + "is not set: give the hex SHA-256 of the operator's password "
+                    + "(ORDERHUB_CONSOLE_PASSWORDSHA256, e.g. from: printf %s 'the password' | sha256sum)");
+        }
+        FilterRegistrationBean<OperatorAuthentication> registration = new FilterRegistrationBean<>(
+                new OperatorAuthentication(console.user(), console.passwordSha256()));
+        for (String endpoint : ConsoleSwitch.CONSOLE_ENDPOINTS) {
+            String path = endpoints.getBasePath() + "/" + endpoints.getPathMapping().getOrDefault(endpoint, endpoint);
+            registration.addUrlPatterns(path, path + "/*");
+        }
+        // ahead of Hawtio's own filters, which redirect and forward before anything is checked
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setDispatcherTypes(DispatcherType.REQUEST);
+        return registration;
+    }
+}

@@ -1,0 +1,73 @@
+package com.orderhub.console;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.HexFormat;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * HTTP Basic in front of Hawtio and Jolokia: the operator's name and password, or 401 with a
+ * challenge the browser answers with its login dialog. Both are compared as SHA-256 digests with
+ * {@link MessageDigest#isEqual}, always both, so the time taken tells nothing about either.
+ * Jolokia reads and changes every MBean of the JVM, so it is guarded exactly like the console.
+ */
+public class OperatorAuthentication extends OncePerRequestFilter {
+
+    static final String CHALLENGE = "Basic realm=\"OrderHub console\", charset=\"UTF-8\"";
+
+    private final byte[] userDigest;
+    private final byte[] passwordDigest;
+
+    public OperatorAuthentication(String user, String passwordSha256) {
+        this.userDigest = sha256(user);
+        this.passwordDigest = HexFormat.of().parseHex(passwordSha256.toLowerCase());
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (isOperator(request.getHeader("Authorization"))) {
+            chain.doFilter(request, response);
+            return;
+        }
+        response.setHeader("WWW-Authenticate", CHALLENGE);
+        response.setHeader("Cache-Control", "no-store");
+        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        response.setContentType("text/plain;charset=UTF-8");
+        response.getWriter().write("The operator console needs the operator's name and password.\n");
+    }
+
+    boolean isOperator(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return false;
+        }
+        String credentials;
+        try {
+            credentials = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException notBase64) {
+            return false;
+        }
+        int colon = credentials.indexOf(':');
+        if (colon < 0) {
+            return false;
+        }
+        boolean user = MessageDigest.isEqual(userDigest, sha256(credentials.substring(0, colon)));
+        boolean password = MessageDigest.isEqual(passwordDigest, sha256(credentials.substring(colon + 1)));
+        return user & password;
+    }
+
+    static byte[] sha256(String value) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JVM", e);
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package com.orderhub.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.orderhub.support.Fixtures;
+import com.orderhub.support.HubApi;
+import com.orderhub.support.HubProcess;
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.HasAuthentication;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.UsernameAndPassword;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The operator console as an operator meets it: the packaged hub (embedded profile) with the
+ * console on, Hawtio in headless Chromium (the Debian packages that .ci/run installs). Nothing
+ * answers without the operator's password; with it, the Camel tab lists the hub's routes with
+ * their statistics and draws the order intake's flow. Screenshots are kept in target/console.
+ */
+class ConsoleIT {
+
+    private static final Path SCREENSHOTS = Path.of("target/console");
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void theOperatorLogsInAndSeesTheRoutesTheirStatisticsAndTheirFlow() throws Exception {
+        String password = "console-" + UUID.randomUUID();
+        String passwordSha256 = HexFormat.of().formatHex(OperatorAuthentication.sha256(password));
+        int port = HubProcess.freePort();
+        String hub = "http://localhost:" + port;
+        HubProcess process = HubProcess.start(port,
+                List.of("--orderhub.data-dir=" + dataDir, "--orderhub.console.enabled=true"),
+                Map.of("ORDERHUB_CONSOLE_PASSWORDSHA256", passwordSha256), dataDir.resolve("hub.log"));
+        try {
+            for (String path : List.of("/actuator/hawtio/", "/actuator/jolokia/version", "/actuator/hawtio/jolokia/version")) {
+                for (String authorization : new String[] {null, basic("operator:wrong"), basic("admin:" + password),
+                        "Bearer demo-key"}) {
+                    HttpResponse<String> refused = get(hub + path, authorization);
+                    assertThat(refused.statusCode()).as("%s with %s", path, authorization).isEqualTo(401);
+                    assertThat(refused.headers().firstValue("WWW-Authenticate")).hasValue(OperatorAuthentication.CHALLENGE);
+                }
+            }
+            assertThat(get(hub + "/actuator/jolokia/version", basic("operator:" + password)).statusCode()).isEqualTo(200);
+
+            // one order through the API, so the statistics have something to count
+            HttpResponse<String> accepted = new HubApi(hub + "/api/database/v1", "demo-key")
+                    .post("/Order/create", "[" + Fixtures.orderJson("CONSOLE-1") + "]");
+            assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(201);
+
+            WebDriver browser = chromium();
+            try {
+                ((HasAuthentication) browser).register(UsernameAndPassword.of("operator", password));
+                browser.get(hub + "/actuator/hawtio/camel");
+                WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+                wait.until(ExpectedConditions.presenceOfElementLocated(treeNode("order-intake")));
+                wait.until(ExpectedConditions.presenceOfElementLocated(treeNode("accept-orders")));
+
+                browser.findElement(treeNode("routes")).click();
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Completed"));
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "accept-orders"));
+                screenshot(browser, "hawtio-routes.png");
+
+                browser.findElement(treeNode("order-intake")).click();
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"),
+                        "org.apache.camel:context=orderhub,type=routes,name=\"order-intake\""));
+                wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[normalize-space(text())='Route Diagram']")))
+                        .click();
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".react-flow__node")));
+                screenshot(browser, "hawtio-order-intake-diagram.png");
+            } finally {
+                browser.quit();
+            }
+        } finally {
+            process.stop();
+            Files.createDirectories(SCREENSHOTS);
+            Files.copy(process.log(), SCREENSHOTS.resolve("hub.log"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** A node of Hawtio's tree on the left (the context, its routes folder, each route). */
+    private static By treeNode(String label) {
+        return By.xpath("//*[contains(@class, 'tree-view')]//*[normalize-space(text())='" + label + "']");
+    }
+
+    private static WebDriver chromium() throws Exception {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1600,1000", "--user-data-dir=" + Files.createTempDirectory("console-it-chromium"));
+        // the Debian driver beside the Debian browser: nothing is looked up or downloaded
+        ChromeDriverService driver = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        return new ChromeDriver(driver, options);
+    }
+
+    private static void screenshot(WebDriver browser, String name) throws Exception {
+        Files.createDirectories(SCREENSHOTS);
+        Files.write(SCREENSHOTS.resolve(name), ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    private static HttpResponse<String> get(String url, String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String basic(String credentials) {
+        return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+    }
+}

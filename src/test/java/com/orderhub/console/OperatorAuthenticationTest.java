@@ -1,0 +1,66 @@
+package com.orderhub.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HexFormat;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+class OperatorAuthenticationTest {
+
+    private final OperatorAuthentication filter = new OperatorAuthentication("operator",
+            HexFormat.of().formatHex(OperatorAuthentication.sha256("correct horse")));
+
+    @Test
+    void acceptsTheOperatorsNameAndPassword() {
+        assertThat(filter.isOperator(basic("operator:correct horse"))).isTrue();
+        assertThat(filter.isOperator("basic " + encode("operator:correct horse"))).as("scheme is case-insensitive").isTrue();
+    }
+
+    @Test
+    void aPasswordMayContainColons() {
+        OperatorAuthentication colons = new OperatorAuthentication("operator",
+                HexFormat.of().formatHex(OperatorAuthentication.sha256("a:b:c")));
+        assertThat(colons.isOperator(basic("operator:a:b:c"))).isTrue();
+    }
+
+    @Test
+    void refusesAnythingElse() {
+        assertThat(filter.isOperator(null)).isFalse();
+        assertThat(filter.isOperator("")).isFalse();
+        assertThat(filter.isOperator(basic("operator:wrong"))).isFalse();
+        assertThat(filter.isOperator(basic("admin:correct horse"))).isFalse();
+        assertThat(filter.isOperator(basic("operator"))).as("no colon").isFalse();
+        assertThat(filter.isOperator("Basic %%%not-base64")).isFalse();
+        assertThat(filter.isOperator("Bearer " + encode("operator:correct horse"))).isFalse();
+    }
+
+    @Test
+    void challengesWithBasicAndPassesNothingOn() throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/actuator/jolokia/version");
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        MockFilterChain chain = new MockFilterChain();
+        filter.doFilter(request, response, chain);
+        assertThat(response.getStatus()).isEqualTo(401);
+        assertThat(response.getHeader("WWW-Authenticate")).isEqualTo("Basic realm=\"OrderHub console\", charset=\"UTF-8\"");
+        assertThat(chain.getRequest()).as("the request went no further").isNull();
+
+        MockHttpServletRequest operator = new MockHttpServletRequest("GET", "/actuator/jolokia/version");
+        operator.addHeader("Authorization", basic("operator:correct horse"));
+        MockFilterChain passed = new MockFilterChain();
+        filter.doFilter(operator, new MockHttpServletResponse(), passed);
+        assertThat(passed.getRequest()).isSameAs(operator);
+    }
+
+    private static String basic(String credentials) {
+        return "Basic " + encode(credentials);
+    }
+
+    private static String encode(String credentials) {
+        return Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+    }
+}
