@@ -27,12 +27,26 @@ public record HubProcess(Process process, Path log) {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     public static HubProcess start(int port, List<String> args, Map<String, String> env, Path log) throws Exception {
+        return start(port, args, env, log, null);
+    }
+
+    /**
+     * With {@code errors} not null the hub's standard error goes there, so {@code log} holds exactly
+     * what it printed to standard output (where its log lines go).
+     */
+    public static HubProcess start(int port, List<String> args, Map<String, String> env, Path log, Path errors)
+            throws Exception {
         Path jar = Path.of("target/orderhub-0.1.0-SNAPSHOT.jar");
         assertThat(jar).as("run through mvn verify: the jar is packaged before integration tests").exists();
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx512m", "-jar", jar.toString(), "--server.port=" + port));
         command.addAll(args);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(log.toFile());
+        if (errors == null) {
+            builder.redirectErrorStream(true);
+        } else {
+            builder.redirectError(errors.toFile());
+        }
         builder.environment().putAll(env);
         HubProcess hub = new HubProcess(builder.start(), log);
         try {
