@@ -17,6 +17,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * challenge the browser answers with its login dialog. Both are compared as SHA-256 digests with
  * {@link MessageDigest#isEqual}, always both, so the time taken tells nothing about either.
  * Jolokia reads and changes every MBean of the JVM, so it is guarded exactly like the console.
+ * <p>
+ * A browser sends the credentials it cached with any request to the hub, also one that a page of
+ * another site makes it send (cross-site request forgery). Its Fetch Metadata says where a request
+ * comes from, so one from another site is refused (403), except following a link to the console's
+ * pages: nothing is changed by loading them, while Jolokia executes what its URL says.
  */
 public class OperatorAuthentication extends OncePerRequestFilter {
 
@@ -33,6 +38,12 @@ public class OperatorAuthentication extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (isCrossSite(request)) {
+            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+            response.setContentType("text/plain;charset=UTF-8");
+            response.getWriter().write("The operator console takes no requests from other sites' pages.\n");
+            return;
+        }
         if (isOperator(request.getHeader("Authorization"))) {
             chain.doFilter(request, response);
             return;
@@ -42,6 +53,15 @@ public class OperatorAuthentication extends OncePerRequestFilter {
         response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
         response.setContentType("text/plain;charset=UTF-8");
         response.getWriter().write("The operator console needs the operator's name and password.\n");
+    }
+
+    static boolean isCrossSite(HttpServletRequest request) {
+        String site = request.getHeader("Sec-Fetch-Site");
+        if (site == null || site.equals("same-origin") || site.equals("none")) {
+            return false;
+        }
+        boolean followedLink = "GET".equals(request.getMethod()) && "navigate".equals(request.getHeader("Sec-Fetch-Mode"));
+        return !followedLink || request.getRequestURI().contains("/jolokia");
     }
 
     boolean isOperator(String authorization) {

@@ -65,6 +65,12 @@ class ConsoleIT {
                 }
             }
             assertThat(get(hub + "/actuator/jolokia/version", basic("operator:" + password)).statusCode()).isEqualTo(200);
+            HttpResponse<String> forged = HTTP.send(HttpRequest.newBuilder(URI.create(hub + "/actuator/jolokia/"))
+                    .header("Authorization", basic("operator:" + password)).header("Sec-Fetch-Site", "cross-site")
+                    .header("Sec-Fetch-Mode", "no-cors").header("Content-Type", "text/plain")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"version\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(forged.statusCode()).as("a page of another site posting with the cached credentials").isEqualTo(403);
 
             // one order through the API, so the statistics have something to count
             HttpResponse<String> accepted = new HubApi(hub + "/api/database/v1", "demo-key")

@@ -56,6 +56,35 @@ class OperatorAuthenticationTest {
         assertThat(passed.getRequest()).isSameAs(operator);
     }
 
+    @Test
+    void refusesWhatAPageOfAnotherSiteMakesTheBrowserSendEvenWithTheCredentials() throws Exception {
+        assertThat(status("POST", "/actuator/jolokia", "cross-site", "cors")).isEqualTo(403);
+        assertThat(status("POST", "/actuator/hawtio/jolokia", "same-site", "no-cors")).isEqualTo(403);
+        assertThat(status("GET", "/actuator/jolokia/exec/java.lang:type=Memory/gc", "cross-site", "navigate"))
+                .as("a link that would execute an operation").isEqualTo(403);
+        assertThat(status("GET", "/actuator/hawtio/index.html", "cross-site", "no-cors")).isEqualTo(403);
+    }
+
+    @Test
+    void letsTheConsolesOwnPagesAndALinkToItThrough() throws Exception {
+        assertThat(status("POST", "/actuator/hawtio/jolokia", "same-origin", "cors")).isEqualTo(200);
+        assertThat(status("GET", "/actuator/hawtio/", "none", "navigate")).as("typed in").isEqualTo(200);
+        assertThat(status("GET", "/actuator/hawtio/", "cross-site", "navigate")).as("a link from a wiki").isEqualTo(200);
+        assertThat(status("POST", "/actuator/jolokia", null, null)).as("curl, a script").isEqualTo(200);
+    }
+
+    private int status(String method, String path, String fetchSite, String fetchMode) throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest(method, path);
+        request.addHeader("Authorization", basic("operator:correct horse"));
+        if (fetchSite != null) {
+            request.addHeader("Sec-Fetch-Site", fetchSite);
+            request.addHeader("Sec-Fetch-Mode", fetchMode);
+        }
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        filter.doFilter(request, response, new MockFilterChain());
+        return response.getStatus();
+    }
+
     private static String basic(String credentials) {
         return "Basic " + encode(credentials);
     }
