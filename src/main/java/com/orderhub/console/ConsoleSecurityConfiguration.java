@@ -1,6 +1,10 @@
 package com.orderhub.console;
 
 import jakarta.servlet.DispatcherType;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointProperties;
 import org.springframework.boot.actuate.autoconfigure.web.ManagementContextConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -19,6 +23,8 @@ import org.springframework.core.Ordered;
 @EnableConfigurationProperties(ConsoleProperties.class)
 public class ConsoleSecurityConfiguration {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleSecurityConfiguration.class);
+
     @Bean
     public FilterRegistrationBean<OperatorAuthentication> operatorAuthentication(ConsoleProperties console,
             WebEndpointProperties endpoints) {
@@ -29,10 +35,13 @@ public class ConsoleSecurityConfiguration {
         }
         FilterRegistrationBean<OperatorAuthentication> registration = new FilterRegistrationBean<>(
                 new OperatorAuthentication(console.user(), console.passwordSha256()));
+        List<String> paths = new ArrayList<>();
         for (String endpoint : ConsoleSwitch.CONSOLE_ENDPOINTS) {
             String path = endpoints.getBasePath() + "/" + endpoints.getPathMapping().getOrDefault(endpoint, endpoint);
             registration.addUrlPatterns(path, path + "/*");
+            paths.add(path);
         }
+        LOG.info("Operator console on: {} for user '{}' (HTTP Basic)", String.join(" and ", paths), console.user());
         // ahead of Hawtio's own filters, which redirect and forward before anything is checked
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         registration.setDispatcherTypes(DispatcherType.REQUEST);
