@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.orderhub.support.ApiTestSupport;
+import com.orderhub.support.Fixtures;
 import com.orderhub.support.Fixtures.Refs;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,6 +13,8 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The read endpoints of SPEC section 3; run on H2 and on PostgreSQL by the subclasses. */
 abstract class OrderReadApiTests extends ApiTestSupport {
@@ -19,6 +22,12 @@ abstract class OrderReadApiTests extends ApiTestSupport {
     private static final Instant T0 = Instant.parse("2026-05-01T10:00:00Z");
 
     private Refs refs;
+
+    @Autowired
+    private OrderTally tally;
+
+    @Autowired
+    private TransactionTemplate transaction;
 
     @BeforeEach
     void referenceData() {
@@ -247,6 +256,81 @@ abstract class OrderReadApiTests extends ApiTestSupport {
         assertThat(idRemotes(second)).containsExactly("GONE-2");
         assertThat(second.path("pagination").path("currentPage").asInt()).isEqualTo(2);
         assertThat(second.path("pagination").path("nextPageUrl").isNull()).isTrue();
+    }
+
+    /**
+     * totalItems is not counted on each request but kept by the database in every transaction that
+     * inserts or deletes orders: it must follow creates (the intake, a failed order not counted),
+     * deletes, writes outside the hub, rollbacks and the fold, and stay per tenant.
+     */
+    @Test
+    void totalItemsFollowsEveryCreateAndDelete() {
+        assertThat(totals()).containsExactly(0L, 0L);
+        JsonNode created = create("[" + Fixtures.orderJson("T-1") + "," + Fixtures.orderJson("T-2") + ","
+                + Fixtures.orderJson("T-3") + "]");
+        assertThat(created.findValuesAsText("status")).containsExactly("completed", "completed", "completed");
+        assertThat(totals()).containsExactly(3L, 3L);
+
+        JsonNode duplicate = create("[" + Fixtures.orderJson("T-4") + "," + Fixtures.orderJson("T-1") + "]");
+        assertThat(duplicate.findValuesAsText("status")).containsExactly("completed", "failed");
+        assertThat(totals()).containsExactly(4L, 4L);
+
+        assertThat(delete("/Order/delete/T-2").status()).isEqualTo(200);
+        assertThat(delete("/Order/delete/T-2").status()).isEqualTo(404);
+        assertThat(totals()).containsExactly(3L, 3L);
+
+        fixtures.insertOrder(refs, "DIRECT-1", T0);
+        jdbc.update("DELETE FROM orders WHERE id_remote = 'T-3'");
+        assertThat(totals()).containsExactly(3L, 3L);
+
+        transaction.executeWithoutResult(status -> {
+            fixtures.insertOrder(refs, "ROLLED-BACK", T0);
+            status.setRollbackOnly();
+        });
+        assertThat(totals()).containsExactly(3L, 3L);
+
+        tally.foldAbove(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM order_tally WHERE tenant = 'demo'", Integer.class))
+                .isLessThanOrEqualTo(1);
+        assertThat(totals()).containsExactly(3L, 3L);
+        assertThat(get("/Order/getOrder?pageSize=2").json().path("pagination").path("totalPages").asInt())
+                .isEqualTo(2);
+        assertThat(get("/Order/getOrder", OTHER).json().path("pagination").path("totalItems").asLong()).isZero();
+
+        jdbc.update("DELETE FROM orders");
+        assertThat(totals()).containsExactly(0L, 0L);
+    }
+
+    /**
+     * updatedFrom's totalItems counts the smaller side of the date, each up to a limit (2 in the
+     * tests), and everything only when both sides pass it: each way must give the exact number.
+     */
+    @Test
+    void updatedFromTotalIsExactWhereverTheDateFalls() {
+        for (int i = 0; i < 7; i++) {
+            fixtures.insertOrder(refs, "U-" + i, Instant.parse("2026-01-10T00:00:00Z").plusSeconds(3600L * i));
+        }
+
+        assertThat(updatedFromTotal("2026-01-10%2005:30:00")).isEqualTo(1);  // the side since: under the limit
+        assertThat(updatedFromTotal("2026-01-10%2006:30:00")).isEqualTo(0);
+        assertThat(updatedFromTotal("2026-01-10%2000:30:00")).isEqualTo(6);  // the side before: tally minus 1
+        assertThat(updatedFromTotal("2026-01-09")).isEqualTo(7);
+        assertThat(get("/Order/updatedFrom").json().path("pagination").path("totalItems").asLong()).isEqualTo(7);
+        assertThat(updatedFromTotal("2026-01-10%2003:00:00")).isEqualTo(4);  // both sides over the limit: counted
+        fixtures.touch(jdbc.queryForObject("SELECT id FROM orders WHERE id_remote = 'U-0'", String.class),
+                Instant.parse("2026-01-11T00:00:00Z"));
+        assertThat(updatedFromTotal("2026-01-10%2000:30:00")).isEqualTo(7);
+        assertThat(updatedFromTotal("2026-01-10%2005:30:00")).isEqualTo(2);
+    }
+
+    private long updatedFromTotal(String date) {
+        return get("/Order/updatedFrom?date=" + date).json().path("pagination").path("totalItems").asLong();
+    }
+
+    /** totalItems of getOrder and of updatedFrom (default date: every order). */
+    private List<Long> totals() {
+        return List.of(get("/Order/getOrder").json().path("pagination").path("totalItems").asLong(),
+                get("/Order/updatedFrom").json().path("pagination").path("totalItems").asLong());
     }
 
     private static List<String> idRemotes(JsonNode page) {

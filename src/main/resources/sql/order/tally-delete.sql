@@ -1,0 +1,1 @@
+DELETE FROM order_tally WHERE id IN (:ids)

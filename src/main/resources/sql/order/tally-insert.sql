@@ -1,0 +1,1 @@
+INSERT INTO order_tally (tenant, delta) VALUES (:tenant, :delta)
