@@ -105,6 +105,36 @@ abstract class OrderReadApiTests extends ApiTestSupport {
         assertThat(second.path("pagination").path("nextPageUrl").isNull()).isTrue();
     }
 
+    /**
+     * A page past the middle is read from the newest end and turned round: walking every page of
+     * both halves (orders sharing a createdAt ordered by id) must give each order once, oldest
+     * first, with nextPageUrl exactly while orders follow, and nothing past the last page.
+     */
+    @Test
+    void everyPageHoldsTheSameOrdersWhicheverEndItIsReadFrom() {
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            String id = fixtures.insertOrder(refs, "P-" + i, T0.plusSeconds(i / 2));  // pairs share a createdAt
+            expected.add(id);
+        }
+        expected.sort(java.util.Comparator.comparing((String id) -> jdbc.queryForObject(
+                "SELECT created_at FROM orders WHERE id = ?", java.time.OffsetDateTime.class, id)).thenComparing(id -> id));
+
+        for (int pageSize : new int[] {1, 2, 3, 7}) {
+            List<String> seen = new ArrayList<>();
+            int pages = (7 + pageSize - 1) / pageSize;
+            for (int p = 1; p <= pages; p++) {
+                JsonNode body = get("/Order/getOrder?pageSize=" + pageSize + "&page=" + p).json();
+                body.path("data").forEach(o -> seen.add(o.path("id").asText()));
+                assertThat(body.path("pagination").path("nextPageUrl").isNull()).as("page %d of %d", p, pages)
+                        .isEqualTo(p == pages);
+            }
+            assertThat(seen).as("pageSize %d", pageSize).isEqualTo(expected);
+            assertThat(get("/Order/getOrder?pageSize=" + pageSize + "&page=" + (pages + 1)).json().path("data"))
+                    .isEmpty();
+        }
+    }
+
     @Test
     void getOneOrderByHubIdOrIdRemoteWithItsEtag() {
         String id = fixtures.insertOrder(refs, "ERP-7", T0);
