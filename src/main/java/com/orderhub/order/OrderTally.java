@@ -53,15 +53,16 @@ public class OrderTally {
 
     /**
      * The tenant's number of orders with updatedAt ≥ date, exact. Both sides of the date are
-     * counted, first to {@value #FIRST_LIMIT} index entries, then to
-     * {@code orderhub.reads.count-limit}; the side under the limit answers: a recent date by the
-     * few orders since it, an early one (the feed's default, every walk from the start) by the
-     * tally minus the few before it. Only a date with more than the limit on both sides pays for a
-     * full count of the orders since.
+     * counted to a limit, {@value #FIRST_LIMIT} index entries first, then eight times more each
+     * round up to {@code orderhub.reads.count-limit}, so a round costs at most twice its limit and
+     * the rounds together a small multiple of the smaller side. The side under the limit answers:
+     * a recent date by the few orders since it, an early one (the feed's default, every walk from
+     * the start) by the tally minus the few before it. Only a date with more than the limit on
+     * both sides pays for a full count of the orders since.
      */
     public long updatedSince(String tenant, OffsetDateTime date) {
         MapSqlParameterSource params = new MapSqlParameterSource("tenant", tenant).addValue("date", date);
-        for (long limit : new long[] {Math.min(FIRST_LIMIT, countLimit), countLimit}) {
+        for (long limit = Math.min(FIRST_LIMIT, countLimit); ; limit = Math.min(limit * 8, countLimit)) {
             Map<String, Object> sides = jdbc.queryForMap(SqlFiles.get("order/count-updated-sides"),
                     params.addValue("limit", limit));
             long since = ((Number) sides.get("since_date")).longValue();
@@ -72,8 +73,10 @@ public class OrderTally {
             if (before < limit) {
                 return ((Number) sides.get("total")).longValue() - before;
             }
+            if (limit == countLimit) {
+                return count("order/count-updated", params);
+            }
         }
-        return count("order/count-updated", params);
     }
 
     private long count(String sql, MapSqlParameterSource params) {
