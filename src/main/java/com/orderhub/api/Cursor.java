@@ -8,24 +8,28 @@ import java.util.Base64;
 /**
  * A keyset position in a list ordered by (timestamp, id): the last row a page returned. The
  * next page starts strictly after it, so rows that change meanwhile move behind the cursor
- * (and are returned again) instead of shifting the pages and being skipped.
+ * (and are returned again) instead of shifting the pages and being skipped. It also carries the
+ * list's total as counted on the walk's first page ({@code null} in cursors of older hubs), so
+ * the pages after it need not count the list again.
  */
-public record Cursor(Instant at, String id) {
+public record Cursor(Instant at, String id, Long total) {
 
     public String encode() {
-        String raw = at.toString() + "|" + id;
+        String raw = at.toString() + "|" + id + (total == null ? "" : "|" + total);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 
     public static Cursor decode(String text) {
         try {
-            String raw = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8);
-            int bar = raw.indexOf('|');
-            if (bar > 0 && bar < raw.length() - 1) {
-                return new Cursor(Instant.parse(raw.substring(0, bar)), raw.substring(bar + 1));
+            String[] parts = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8).split("\\|", -1);
+            if ((parts.length == 2 || parts.length == 3) && !parts[0].isEmpty() && !parts[1].isEmpty()) {
+                Long total = parts.length == 3 ? Long.valueOf(parts[2]) : null;
+                if (total == null || total >= 0) {
+                    return new Cursor(Instant.parse(parts[0]), parts[1], total);
+                }
             }
         } catch (IllegalArgumentException | DateTimeParseException e) {
-            // reported below
+            // reported below (NumberFormatException is an IllegalArgumentException)
         }
         throw ApiProblem.badRequest("Parameter cursor is not a cursor this API returned");
     }

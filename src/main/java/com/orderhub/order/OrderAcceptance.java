@@ -1,7 +1,6 @@
 package com.orderhub.order;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.orderhub.api.ApiJson;
 import com.orderhub.api.ApiRequest;
@@ -62,7 +61,6 @@ public class OrderAcceptance {
         List<Fields> items = JsonBody.items(request, properties.api().maxBodyBytes(), properties.api().maxItems(), "orders",
                 errors);
         List<Entry> entries = new ArrayList<>(items.size());
-        ArrayNode body = ApiJson.MAPPER.createArrayNode();
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (Fields item : items) {
             Draft draft = OrderShape.forCreate(item);
@@ -71,13 +69,12 @@ public class OrderAcceptance {
                         + " appears twice in the request");
             }
             entries.add(new Entry(draft.idRemote(), json(item.node())));
-            body.add(item.node());
         }
         errors.throwIfAny();
 
         String key = request.http().getHeader("Idempotency-Key");
         Accepted accepted = statuses.accept(request.tenant(), "api", entries, key == null || key.isBlank() ? null : key,
-                sha256(json(body)), Ids.next());
+                sha256(canonical(entries)), Ids.next());
         exchange.getMessage().setHeader(OrderMessages.MESSAGE_ID, accepted.messageId());
         // the message's lines carry its id from here on (the routes' steps get it from the header)
         try (MDC.MDCCloseable journey = MDC.putCloseable(OrderMessages.MESSAGE_ID, accepted.messageId())) {
@@ -113,6 +110,15 @@ public class OrderAcceptance {
         answer.put("message", CREATED);
         answer.put("statusUrl", statusUrl);
         request.respond(201, answer, Map.of("Location", statusUrl));
+    }
+
+    /** The body as compact JSON (the orders' own, joined), so whitespace does not make another body. */
+    private static String canonical(List<Entry> entries) {
+        StringBuilder body = new StringBuilder("[");
+        for (int i = 0; i < entries.size(); i++) {
+            body.append(i == 0 ? "" : ",").append(entries.get(i).payload());
+        }
+        return body.append(']').toString();
     }
 
     private static String json(Object node) {

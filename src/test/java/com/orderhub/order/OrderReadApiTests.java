@@ -289,6 +289,27 @@ abstract class OrderReadApiTests extends ApiTestSupport {
     }
 
     /**
+     * A walk counts its list once, on its first page; the pages reached by its cursor report that
+     * count (carried in the cursor) instead of counting a large book again on every page.
+     */
+    @Test
+    void pagesReachedByCursorReportTheCountOfTheWalksFirstPage() {
+        for (int i = 0; i < 3; i++) {
+            fixtures.tombstone("demo", "GONE-" + i, Instant.parse("2026-03-01T00:00:00Z").plusSeconds(i));
+        }
+        JsonNode first = get("/Order/deleted?date=2026-02-15&pageSize=2").json();
+        fixtures.tombstone("demo", "GONE-LATER", Instant.parse("2026-03-02T00:00:00Z"));
+
+        JsonNode second = send("GET", first.path("pagination").path("nextPageUrl").asText(),
+                java.util.Map.of("Authorization", "Bearer " + DEMO), null).json();
+
+        assertThat(idRemotes(second)).containsExactly("GONE-2", "GONE-LATER");
+        assertThat(second.path("pagination").path("totalItems").asInt()).isEqualTo(3);
+        assertThat(get("/Order/deleted?date=2026-02-15&pageSize=2").json().path("pagination").path("totalItems")
+                .asInt()).as("a new walk counts again").isEqualTo(4);
+    }
+
+    /**
      * totalItems is not counted on each request but kept by the database in every transaction that
      * inserts or deletes orders: it must follow creates (the intake, a failed order not counted),
      * deletes, writes outside the hub, rollbacks and the fold, and stay per tenant.
