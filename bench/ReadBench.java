@@ -21,6 +21,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Queue;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -170,16 +171,29 @@ public class ReadBench {
     /** count requests, spread over the clients; records p50/p99 under name unless it is a warm-up. */
     private void measure(String name, String label, int count, IntFunction<String> path) throws Exception {
         AtomicInteger next = new AtomicInteger();
+        record(name, label, onEveryClient((client, latencies) -> {
+            for (int n = next.getAndIncrement(); n < count; n = next.getAndIncrement()) {
+                long t0 = System.nanoTime();
+                get(base + path.apply(n));
+                latencies.add(System.nanoTime() - t0);
+            }
+        }));
+    }
+
+    /** What one client does, adding the latency of each request it times. */
+    private interface ClientWork {
+        void run(int client, Queue<Long> latencies) throws Exception;
+    }
+
+    /** Runs the work on every client at once and answers the latencies they timed. */
+    private List<Long> onEveryClient(ClientWork work) throws Exception {
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         List<Future<?>> running = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
+            int client = c;
             running.add(pool.submit(() -> {
-                for (int n = next.getAndIncrement(); n < count; n = next.getAndIncrement()) {
-                    long t0 = System.nanoTime();
-                    get(base + path.apply(n));
-                    latencies.add(System.nanoTime() - t0);
-                }
+                work.run(client, latencies);
                 return null;
             }));
         }
@@ -187,7 +201,7 @@ public class ReadBench {
             client.get();
         }
         pool.shutdown();
-        record(name, label, new ArrayList<>(latencies));
+        return new ArrayList<>(latencies);
     }
 
     /**
@@ -196,32 +210,21 @@ public class ReadBench {
      */
     private void walks(String name, String label, Map<String, OffsetDateTime> starts, String region, int pages)
             throws Exception {
-        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        List<Future<?>> running = new ArrayList<>();
-        for (int c = 0; c < clients; c++) {
-            OffsetDateTime from = starts.get(region + "#" + c);
-            running.add(pool.submit(() -> {
-                String url = base + "/Order/updatedFrom?pageSize=10&date="
-                        + enc(from.withOffsetSameInstant(ZoneOffset.UTC).toString());
-                String body = get(url);
-                for (int p = 0; p < pages; p++) {
-                    Matcher next = NEXT.matcher(body);
-                    if (!next.find()) {
-                        throw new IllegalStateException("the walk from " + from + " ended after " + p + " pages");
-                    }
-                    long t0 = System.nanoTime();
-                    body = get(next.group(1));
-                    latencies.add(System.nanoTime() - t0);
+        record(name, label, onEveryClient((client, latencies) -> {
+            OffsetDateTime from = starts.get(region + "#" + client);
+            String url = base + "/Order/updatedFrom?pageSize=10&date="
+                    + enc(from.withOffsetSameInstant(ZoneOffset.UTC).toString());
+            String body = get(url);
+            for (int p = 0; p < pages; p++) {
+                Matcher next = NEXT.matcher(body);
+                if (!next.find()) {
+                    throw new IllegalStateException("the walk from " + from + " ended after " + p + " pages");
                 }
-                return null;
-            }));
-        }
-        for (Future<?> client : running) {
-            client.get();
-        }
-        pool.shutdown();
-        record(name, label, new ArrayList<>(latencies));
+                long t0 = System.nanoTime();
+                body = get(next.group(1));
+                latencies.add(System.nanoTime() - t0);
+            }
+        }));
     }
 
     private String get(String url) throws IOException, InterruptedException {

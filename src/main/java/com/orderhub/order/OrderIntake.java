@@ -96,7 +96,7 @@ public class OrderIntake {
                 // another writer stored an order with this idRemote after our check
                 Queued order = batch.get(0);
                 transaction.executeWithoutResult(status -> {
-                    if (!statuses.claim(order.messageId(), List.of(order.index())).isEmpty()) {
+                    if (!statuses.lockOpen(order.messageId(), List.of(order.index())).isEmpty()) {
                         statuses.finish(List.of(Outcome.failed(order.messageId(), order.index(), 409, DUPLICATE)));
                     }
                 });
@@ -136,7 +136,7 @@ public class OrderIntake {
         Map<String, List<Queued>> byMessage = batch.stream()
                 .collect(Collectors.groupingBy(Queued::messageId, LinkedHashMap::new, Collectors.toList()));
         for (List<Queued> orders : byMessage.values()) {
-            Set<Integer> open = statuses.claim(orders.get(0).messageId(), orders.stream().map(Queued::index).toList());
+            Set<Integer> open = statuses.lockOpen(orders.get(0).messageId(), orders.stream().map(Queued::index).toList());
             for (Queued order : orders) {
                 if (!open.contains(order.index())) {
                     LOG.debug("Message {} entry {} is final or unknown: redelivery ignored", order.messageId(),

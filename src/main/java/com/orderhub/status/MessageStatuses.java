@@ -9,10 +9,10 @@ import com.orderhub.api.PageRequest;
 import com.orderhub.db.Rows;
 import com.orderhub.metrics.HubMetrics;
 import com.orderhub.db.SqlFiles;
-import java.sql.Statement;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.apache.camel.Exchange;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -172,24 +173,22 @@ public class MessageStatuses {
     }
 
     /**
-     * Claims the open entries among these of one message inside the caller's transaction (row
-     * locked until it ends) and answers their indexes; final or unknown entries are left out.
+     * Locks these entries of one message inside the caller's transaction (until it ends) and
+     * answers the indexes of those still open (pending); final or unknown entries are left out.
      */
-    public Set<Integer> claim(String messageId, List<Integer> indexes) {
-        int[] updated = jdbc.batchUpdate(SqlFiles.get("status/claim-entry"), indexes.stream()
-                .map(index -> new MapSqlParameterSource("messageId", messageId).addValue("index", index))
-                .toArray(MapSqlParameterSource[]::new));
-        Set<Integer> claimed = new HashSet<>();
-        for (int i = 0; i < updated.length; i++) {
-            if (updated[i] == Statement.SUCCESS_NO_INFO) {
-                // exactly-once rests on this count: a driver that does not give it must not be used
-                throw new IllegalStateException("The database driver did not report which status entries were claimed");
-            }
-            if (updated[i] > 0) {
-                claimed.add(indexes.get(i));
-            }
-        }
-        return claimed;
+    public Set<Integer> lockOpen(String messageId, List<Integer> indexes) {
+        Set<Integer> wanted = new HashSet<>(indexes);
+        Set<Integer> open = new HashSet<>();
+        jdbc.query(SqlFiles.get("status/lock-entries"), new MapSqlParameterSource("messageId", messageId)
+                .addValue("first", Collections.min(indexes)).addValue("last", Collections.max(indexes)),
+                (RowCallbackHandler) rs -> {
+                    int index = rs.getInt("entry_index");
+                    String status = rs.getString("status");
+                    if (wanted.contains(index) && (status.equals("pending") || status.equals("processing"))) {
+                        open.add(index);
+                    }
+                });
+        return open;
     }
 
     /** Makes entries final, inside the caller's transaction; an entry already final stays as it is. */

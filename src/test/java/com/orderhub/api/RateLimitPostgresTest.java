@@ -2,8 +2,10 @@ package com.orderhub.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.orderhub.config.ApiConfiguration;
 import com.orderhub.config.OrderHubProperties.RateLimit;
 import com.orderhub.config.OrderHubProperties.Scope;
+import java.sql.Connection;
 import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
@@ -19,6 +21,9 @@ class RateLimitPostgresTest extends RateLimitTests {
     @Autowired
     private DataSource dataSource;
 
+    @Autowired
+    private ApiConfiguration.BucketPool bucketPool;
+
     @Test
     void twoInstancesDrawFromTheSameBucket() {
         RateLimits one = RateLimits.inDatabase(dataSource);
@@ -31,5 +36,23 @@ class RateLimitPostgresTest extends RateLimitTests {
         assertThat(one.take(caller).remaining()).isZero();
 
         assertThat(other.take(caller).allowed()).isFalse();
+    }
+
+    /** A request's bucket update holds its key's row lock: it must not wait for the disk meanwhile. */
+    @Test
+    void theBucketsCommitWithoutWaitingForTheDisk() throws Exception {
+        assertThat(bucketPool.dataSource()).isNotSameAs(dataSource);
+        try (Connection buckets = bucketPool.dataSource().getConnection();
+                Connection hub = dataSource.getConnection()) {
+            assertThat(setting(buckets, "synchronous_commit")).isEqualTo("off");
+            assertThat(setting(hub, "synchronous_commit")).as("orders still wait for the disk").isEqualTo("on");
+        }
+    }
+
+    private static String setting(Connection connection, String name) throws Exception {
+        try (var result = connection.createStatement().executeQuery("SHOW " + name)) {
+            result.next();
+            return result.getString(1);
+        }
     }
 }
