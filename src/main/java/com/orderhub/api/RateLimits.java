@@ -7,6 +7,7 @@ import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -55,8 +56,12 @@ public final class RateLimits {
                 .primaryKeyMapper(PrimaryKeyMapper.STRING)
                 .table("rate_limit_bucket").idColumn("id").stateColumn("state")
                 .build();
-        return new RateLimits(caller -> proxies.builder().build(caller.fingerprint(),
-                () -> BucketConfiguration.builder().addLimit(bandwidth(caller.rateLimit())).build()));
+        // one proxy per key, batching: concurrent requests of a key share one locked round trip
+        // to its row instead of queueing on the row lock one transaction after another
+        Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+        return new RateLimits(caller -> buckets.computeIfAbsent(caller.fingerprint(), key -> proxies.builder()
+                .withOptimization(Optimizations.batching())
+                .build(key, () -> BucketConfiguration.builder().addLimit(bandwidth(caller.rateLimit())).build())));
     }
 
     public Decision take(ApiCaller caller) {
