@@ -82,11 +82,13 @@ class HubCrashIT {
 
     private void crashAndRecover(List<String> args, Map<String, String> env, String key, Stop stop) throws Exception {
         int port = HubProcess.freePort();
+        // the hubs' logs outlive the test's folder, for whoever has to read why a run failed
+        Path logs = Files.createDirectories(Path.of("target", "crash-logs", "port-" + port));
         // one intake consumer and several posting clients: orders are accepted faster than they
         // are stored, so the stop always finds a backlog, however fast the intake's batches are
         List<String> hubArgs = new ArrayList<>(args);
         hubArgs.add("--orderhub.intake.consumers=1");
-        HubProcess hub = HubProcess.start(port, hubArgs, env, dataDir.resolve("hub-1.log"));
+        HubProcess hub = HubProcess.start(port, hubArgs, env, logs.resolve("hub-1.log"));
         List<String> statusUrls = Collections.synchronizedList(new ArrayList<>());
         try {
             HubApi api = new HubApi("http://localhost:" + port + "/api/database/v1", key);
@@ -119,7 +121,7 @@ class HubCrashIT {
         }
         int accepted = statusUrls.size() * ORDERS_PER_REQUEST;
 
-        HubProcess restarted = HubProcess.start(port, args, env, dataDir.resolve("hub-2.log"));
+        HubProcess restarted = HubProcess.start(port, args, env, logs.resolve("hub-2.log"));
         try {
             HubApi api = new HubApi("http://localhost:" + port + "/api/database/v1", key);
             await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500))
