@@ -26,7 +26,7 @@ public final class CrossOrigin {
     private CrossOrigin() {
     }
 
-    public static CorsFilter filter(OrderHubProperties.Cors cors, String basePath) {
+    public static CorsFilter filter(OrderHubProperties.Cors cors) {
         CorsConfiguration configuration = new CorsConfiguration();
         configuration.setAllowedOriginPatterns(cors.allowedOrigins());
         configuration.setAllowedMethods(List.of("GET", "POST", "PUT", "DELETE", "OPTIONS"));
@@ -35,8 +35,10 @@ public final class CrossOrigin {
         configuration.setExposedHeaders(List.of("Location", "ETag", "RateLimit", "RateLimit-Policy", "Retry-After"));
         configuration.setAllowCredentials(false);
         configuration.setMaxAge(cors.maxAge());
+        // every path the filter sees: it is registered on the base path only, and under the Camel
+        // servlet the lookup path is the part after the servlet's mapping, not the full path
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
-        source.registerCorsConfiguration(basePath + "/**", configuration);
+        source.registerCorsConfiguration("/**", configuration);
         CorsFilter filter = new CorsFilter(source);
         filter.setCorsProcessor(new ProblemCorsProcessor());
         return filter;

@@ -34,7 +34,7 @@ public class ApiConfiguration {
     @Bean
     public FilterRegistrationBean<CorsFilter> crossOriginFilter(OrderHubProperties properties) {
         FilterRegistrationBean<CorsFilter> registration = new FilterRegistrationBean<>(
-                CrossOrigin.filter(properties.api().cors(), properties.api().basePath()));
+                CrossOrigin.filter(properties.api().cors()));
         registration.addUrlPatterns(properties.api().basePath() + "/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
         registration.setEnabled(properties.api().cors().enabled());

@@ -197,16 +197,32 @@ class ApiConventionsTest extends ApiTestSupport {
         assertThat(paths.path("/Order/getOrder").path("get").path("parameters").toString()).contains("pageSize");
     }
 
+    /** The tests' hub lets https://shop.example in (application-test.yml); no other origin. */
     @Test
-    void noCrossOriginHeadersAreSentSoBrowsersOfOtherSitesCannotReadAnswers() {
-        Response response = send("GET", BASE + "/Order/getOrder", Map.of("Authorization", "Bearer " + DEMO,
-                "Origin", "https://evil.example"), null);
+    void onlyTheConfiguredOriginsPagesMayCallTheApi() {
+        Response preflight = send("OPTIONS", BASE + "/Order/create", Map.of("Origin", "https://shop.example",
+                "Access-Control-Request-Method", "POST", "Access-Control-Request-Headers", "authorization,content-type"), null);
+        assertThat(preflight.status()).as("answered without a key").isEqualTo(200);
+        assertThat(preflight.header("Access-Control-Allow-Origin")).isEqualTo("https://shop.example");
+        assertThat(preflight.header("Access-Control-Allow-Methods")).contains("POST");
 
-        assertThat(response.status()).isEqualTo(200);
-        assertThat(response.header("Access-Control-Allow-Origin")).isNull();
-        Response preflight = send("OPTIONS", BASE + "/Order/getOrder", Map.of("Origin", "https://evil.example",
+        Response shop = send("GET", BASE + "/Order/getOrder", Map.of("Authorization", "Bearer " + DEMO,
+                "Origin", "https://shop.example"), null);
+        assertThat(shop.status()).isEqualTo(200);
+        assertThat(shop.header("Access-Control-Allow-Origin")).isEqualTo("https://shop.example");
+        assertThat(shop.header("Access-Control-Expose-Headers")).contains("RateLimit");
+        Response withoutKey = send("GET", BASE + "/Order/getOrder", Map.of("Origin", "https://shop.example"), null);
+        assertThat(withoutKey.status()).as("a page still needs a key").isEqualTo(401);
+
+        Response evil = send("GET", BASE + "/Order/getOrder", Map.of("Authorization", "Bearer " + DEMO,
+                "Origin", "https://evil.example"), null);
+        assertThat(evil.status()).isEqualTo(403);
+        assertThat(evil.error()).isEqualTo("Cross-origin request refused: this origin is not allowed.");
+        assertThat(evil.header("Access-Control-Allow-Origin")).isNull();
+        Response evilPreflight = send("OPTIONS", BASE + "/Order/getOrder", Map.of("Origin", "https://evil.example",
                 "Access-Control-Request-Method", "GET"), null);
-        assertThat(preflight.header("Access-Control-Allow-Origin")).isNull();
+        assertThat(evilPreflight.status()).isEqualTo(403);
+        assertThat(evilPreflight.header("Access-Control-Allow-Origin")).isNull();
     }
 
     @Test
