@@ -3,9 +3,7 @@ package com.orderhub.api;
 import com.orderhub.config.OrderHubProperties;
 import com.orderhub.config.OrderHubProperties.ApiKey;
 import com.orderhub.config.OrderHubProperties.RateLimit;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
@@ -38,7 +36,7 @@ public class ApiKeys {
                 throw new IllegalStateException("orderhub.security.api-keys[" + i
                         + "] needs exactly one of 'key' (plain) or 'key-sha256' (hex SHA-256 of the key)");
             }
-            byte[] digest = plain ? sha256(key.key()) : HexFormat.of().parseHex(key.keySha256().toLowerCase());
+            byte[] digest = plain ? Digests.sha256(key.key()) : HexFormat.of().parseHex(key.keySha256().toLowerCase());
             String fingerprint = HexFormat.of().formatHex(digest).substring(0, 8);
             RateLimit limit = key.rateLimit() != null ? key.rateLimit() : properties.api().rateLimit();
             entries.add(new Entry(digest, new ApiCaller(key.tenant(), Set.copyOf(key.scopes()), fingerprint, limit),
@@ -51,7 +49,7 @@ public class ApiKeys {
         if (presented == null || presented.isEmpty()) {
             return Optional.empty();
         }
-        byte[] digest = sha256(presented);
+        byte[] digest = Digests.sha256(presented);
         ApiCaller found = null;
         for (Entry entry : entries) {
             if (MessageDigest.isEqual(entry.digest(), digest) && found == null) {
@@ -73,13 +71,5 @@ public class ApiKeys {
 
     public Optional<ApiCaller> demoKey() {
         return entries.stream().filter(Entry::demo).map(Entry::caller).findFirst();
-    }
-
-    static byte[] sha256(String value) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JVM", e);
-        }
     }
 }

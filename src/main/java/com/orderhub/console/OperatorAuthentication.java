@@ -1,5 +1,6 @@
 package com.orderhub.console;
 
+import com.orderhub.api.Digests;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -7,7 +8,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -31,7 +31,7 @@ public class OperatorAuthentication extends OncePerRequestFilter {
     private final byte[] passwordDigest;
 
     public OperatorAuthentication(String user, String passwordSha256) {
-        this.userDigest = sha256(user);
+        this.userDigest = Digests.sha256(user);
         this.passwordDigest = HexFormat.of().parseHex(passwordSha256.toLowerCase());
     }
 
@@ -78,16 +78,8 @@ public class OperatorAuthentication extends OncePerRequestFilter {
         if (colon < 0) {
             return false;
         }
-        boolean user = MessageDigest.isEqual(userDigest, sha256(credentials.substring(0, colon)));
-        boolean password = MessageDigest.isEqual(passwordDigest, sha256(credentials.substring(colon + 1)));
+        boolean user = MessageDigest.isEqual(userDigest, Digests.sha256(credentials.substring(0, colon)));
+        boolean password = MessageDigest.isEqual(passwordDigest, Digests.sha256(credentials.substring(colon + 1)));
         return user & password;
-    }
-
-    static byte[] sha256(String value) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JVM", e);
-        }
     }
 }

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import org.h2.api.Trigger;
+import org.springframework.jdbc.core.namedparam.NamedParameterUtils;
 
 /**
  * The embedded database's half of the order tally (migration V7_1 for H2; PostgreSQL uses
@@ -12,6 +13,10 @@ import org.h2.api.Trigger;
  * with the order. H2 runs it inside the writing statement, on that statement's connection.
  */
 public class H2OrderTally implements Trigger {
+
+    /** The fold's own insert (:tenant, :delta), with JDBC's placeholders: H2 calls this with a plain connection. */
+    private static final String INSERT = NamedParameterUtils.substituteNamedParameters(
+            NamedParameterUtils.parseSqlStatement(SqlFiles.get("order/tally-insert")), null);
 
     private int tenantColumn = -1;
 
@@ -34,7 +39,7 @@ public class H2OrderTally implements Trigger {
     @Override
     public void fire(Connection conn, Object[] oldRow, Object[] newRow) throws SQLException {
         Object[] row = newRow != null ? newRow : oldRow;
-        try (PreparedStatement insert = conn.prepareStatement(SqlFiles.get("order/tally-add"))) {
+        try (PreparedStatement insert = conn.prepareStatement(INSERT)) {
             insert.setString(1, String.valueOf(row[tenantColumn]));
             insert.setLong(2, newRow != null ? 1 : -1);
             insert.executeUpdate();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.orderhub.api.ApiJson;
 import com.orderhub.api.ApiRequest;
+import com.orderhub.api.Digests;
 import com.orderhub.api.FieldErrors;
 import com.orderhub.api.Fields;
 import com.orderhub.api.JsonBody;
@@ -12,11 +13,7 @@ import com.orderhub.db.Ids;
 import com.orderhub.status.MessageStatuses;
 import com.orderhub.status.MessageStatuses.Accepted;
 import com.orderhub.status.MessageStatuses.Entry;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
@@ -74,7 +71,7 @@ public class OrderAcceptance {
 
         String key = request.http().getHeader("Idempotency-Key");
         Accepted accepted = statuses.accept(request.tenant(), "api", entries, key == null || key.isBlank() ? null : key,
-                sha256(canonical(entries)), Ids.next());
+                Digests.sha256Hex(canonical(entries)), Ids.next());
         exchange.getMessage().setHeader(OrderMessages.MESSAGE_ID, accepted.messageId());
         // the message's lines carry its id from here on (the routes' steps get it from the header)
         try (MDC.MDCCloseable journey = MDC.putCloseable(OrderMessages.MESSAGE_ID, accepted.messageId())) {
@@ -125,14 +122,6 @@ public class OrderAcceptance {
         try {
             return ApiJson.MAPPER.writeValueAsString(node);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import org.apache.camel.Exchange;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -97,10 +98,8 @@ public class OrderReads {
         PageRequest page = request.page();
         MapSqlParameterSource params = feedParams(request, page);
         List<FeedRow> rows = feedPage(request, params, "order/page-by-updated", "updated_at");
-        // a walk counts once, on its first page: a date in the middle of a large book costs a scan
-        Long counted = params.hasValue("total") ? (Long) params.getValue("total") : null;
-        long total = counted != null ? counted
-                : tally.updatedSince(request.tenant(), (OffsetDateTime) params.getValue("date"));
+        long total = walkTotal(params,
+                () -> tally.updatedSince(request.tenant(), (OffsetDateTime) params.getValue("date")));
         answer(request, page, rows.stream().map(FeedRow::id).toList(), total, nextPage(page, rows, total));
     }
 
@@ -110,8 +109,7 @@ public class OrderReads {
         PageRequest page = request.page();
         MapSqlParameterSource params = feedParams(request, page);
         List<FeedRow> rows = feedPage(request, params, "order/deleted-page", "deleted_at");
-        Long counted = params.hasValue("total") ? (Long) params.getValue("total") : null;
-        long total = counted != null ? counted : count("order/deleted-count", params);
+        long total = walkTotal(params, () -> count("order/deleted-count", params));
         boolean more = rows.size() > page.pageSize();
         List<ObjectNode> tombstones = (more ? rows.subList(0, page.pageSize()) : rows).stream().map(row -> {
             ObjectNode tombstone = ApiJson.object();
@@ -140,6 +138,14 @@ public class OrderReads {
             }
         }
         return params;
+    }
+
+    /**
+     * A feed's total: counted on a walk's first page, then carried by its cursor, because for a
+     * date in the middle of a large book the count is a scan of half of it.
+     */
+    private static long walkTotal(MapSqlParameterSource params, LongSupplier count) {
+        return params.hasValue("total") ? (Long) params.getValue("total") : count.getAsLong();
     }
 
     /** The first page by number, or the page after the cursor ({@code <sql>-after}). */

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.orderhub.config.OrderHubProperties;
 import com.orderhub.config.OrderHubProperties.ApiKey;
 import com.orderhub.config.OrderHubProperties.Scope;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -24,7 +23,7 @@ class ApiKeysTest {
 
     @Test
     void plainAndHashedKeysFindTheirTenant() {
-        String hash = HexFormat.of().formatHex(ApiKeys.sha256("s3cret"));
+        String hash = Digests.sha256Hex("s3cret");
         ApiKeys keys = keys(new ApiKey("k1", null, "t1", Set.of(Scope.read), null),
                 new ApiKey(null, hash.toUpperCase(), "t2", Set.of(Scope.read, Scope.write), null));
 

@@ -2,6 +2,7 @@ package com.orderhub.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.orderhub.api.Digests;
 import com.orderhub.support.Fixtures;
 import com.orderhub.support.HubApi;
 import com.orderhub.support.HubProcess;
@@ -15,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -49,7 +49,7 @@ class ConsoleIT {
     @Test
     void theOperatorLogsInAndSeesTheRoutesTheirStatisticsAndTheirFlow() throws Exception {
         String password = "console-" + UUID.randomUUID();
-        String passwordSha256 = HexFormat.of().formatHex(OperatorAuthentication.sha256(password));
+        String passwordSha256 = Digests.sha256Hex(password);
         int port = HubProcess.freePort();
         String hub = "http://localhost:" + port;
         HubProcess process = HubProcess.start(port,

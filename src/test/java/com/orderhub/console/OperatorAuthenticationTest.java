@@ -1,10 +1,11 @@
 package com.orderhub.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.orderhub.api.Digests;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -13,7 +14,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 class OperatorAuthenticationTest {
 
     private final OperatorAuthentication filter = new OperatorAuthentication("operator",
-            HexFormat.of().formatHex(OperatorAuthentication.sha256("correct horse")));
+            Digests.sha256Hex("correct horse"));
 
     @Test
     void acceptsTheOperatorsNameAndPassword() {
@@ -24,7 +25,7 @@ class OperatorAuthenticationTest {
     @Test
     void aPasswordMayContainColons() {
         OperatorAuthentication colons = new OperatorAuthentication("operator",
-                HexFormat.of().formatHex(OperatorAuthentication.sha256("a:b:c")));
+                Digests.sha256Hex("a:b:c"));
         assertThat(colons.isOperator(basic("operator:a:b:c"))).isTrue();
     }
 
@@ -87,6 +88,18 @@ class OperatorAuthenticationTest {
 
     private static String basic(String credentials) {
         return "Basic " + encode(credentials);
+    }
+
+    /** Switched on without the operator's password, the hub does not start, and says what to set. */
+    @Test
+    void theConsoleWithoutAPasswordStopsTheStart() {
+        assertThatThrownBy(() -> new ConsoleSecurityConfiguration().operatorAuthentication(
+                new ConsoleProperties(true, "operator", null),
+                new org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointProperties()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("orderhub.console.enabled is true but orderhub.console.password-sha256 is not set: give the "
+                        + "hex SHA-256 of the operator's password (ORDERHUB_CONSOLE_PASSWORDSHA256, e.g. from: "
+                        + "printf %s 'the password' | sha256sum)");
     }
 
     private static String encode(String credentials) {
