@@ -229,6 +229,20 @@ abstract class OrderReadApiTests extends ApiTestSupport {
         assertThat(response.error()).isEqualTo("Parameter cursor is not a cursor this API returned");
     }
 
+    /** The total a cursor carries is the API's own too: one edited into a negative or no number is refused. */
+    @Test
+    void updatedFromRejectsACursorWhoseTotalWasTamperedWith() {
+        for (String total : new String[] {"-5", "many"}) {
+            String cursor = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    ("2026-03-01T00:00:00Z|some-id|" + total).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+            ApiTestSupport.Response response = get("/Order/updatedFrom?cursor=" + cursor + "&page=2");
+
+            assertThat(response.status()).isEqualTo(400);
+            assertThat(response.error()).isEqualTo("Parameter cursor is not a cursor this API returned");
+        }
+    }
+
     /**
      * While a client walks the feed, orders it has not reached yet and orders it has already
      * seen change. Following nextPageUrl must still return every order, and return one twice only
