@@ -5,13 +5,14 @@
 #
 # bash bench/run.sh [--profile prod|embedded] [--orders 100000] [--read-orders 1000000]
 #                   [--port 18090] [--hub-heap 1g] [--million-file [--memory-orders 1000000]]
-#                   [--no-build] [--keep-db]
+#                   [--no-build] [--keep-db] [--no-reads]
 #
 # prod: PostgreSQL on 127.0.0.1:5432 (user postgres, trust), database orderhub_bench_<port> dropped
 # and created for each run (and dropped after it, unless --keep-db); RabbitMQ on 127.0.0.1:5672
 # (guest/guest), queue and exchange orderhub.bench.<port> (and .dead), deleted after the run.
 # embedded: H2 file in a fresh data folder, in-JVM queue.
 # A quick smoke run: bash bench/run.sh --orders 5000 --read-orders 50000
+# Intake only (L, E and F; no 1M-order fill, no reads): bash bench/run.sh --no-reads
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,6 +25,7 @@ million=false
 memory_orders=1000000
 build=true
 keep_db=false
+reads=true
 while [ $# -gt 0 ]; do
   case "$1" in
     --profile) profile=$2; shift 2 ;;
@@ -35,6 +37,7 @@ while [ $# -gt 0 ]; do
     --memory-orders) memory_orders=$2; shift 2 ;;
     --no-build) build=false; shift ;;
     --keep-db) keep_db=true; shift ;;
+    --no-reads) reads=false; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -211,21 +214,23 @@ java -cp "$cp" CreateOrdersBench --url "http://localhost:$port" --key "$key" --o
 log "F: a file of $orders orders"
 file_intake file "$orders" "$work/gc-hub.log"
 
-log "reads: filling the tenant to $read_orders orders (plain JDBC)"
-java -cp "$cp" LimitLoader --url "$jdbc_url" --user "$jdbc_user" --tenant "$tenant" --run "$run" --prefix "$run-R" \
-  --fill-to "$read_orders" --per-tx 1000 --threads 2 --out "$tsv" --key load \
-  --label "Reads: bulk load to $read_orders orders"
-explain=()
-if [ "$profile" = prod ]; then
-  # what autovacuum would have done by itself after a while: statistics, and the visibility map
-  # that index-only scans need
-  log "VACUUM ANALYZE"
-  psql -q -h 127.0.0.1 -U postgres -d "$database" -c 'VACUUM ANALYZE'
-  explain=(--explain-out "$results/explain-$stamp.txt" --jar "$work/hub.jar")
+if $reads; then
+  log "reads: filling the tenant to $read_orders orders (plain JDBC)"
+  java -cp "$cp" LimitLoader --url "$jdbc_url" --user "$jdbc_user" --tenant "$tenant" --run "$run" --prefix "$run-R" \
+    --fill-to "$read_orders" --per-tx 1000 --threads 2 --out "$tsv" --key load \
+    --label "Reads: bulk load to $read_orders orders"
+  explain=()
+  if [ "$profile" = prod ]; then
+    # what autovacuum would have done by itself after a while: statistics, and the visibility map
+    # that index-only scans need
+    log "VACUUM ANALYZE"
+    psql -q -h 127.0.0.1 -U postgres -d "$database" -c 'VACUUM ANALYZE'
+    explain=(--explain-out "$results/explain-$stamp.txt" --jar "$work/hub.jar")
+  fi
+  log "reads: 4 clients"
+  java -cp "$cp" ReadBench --url "http://localhost:$port" --key "$key" --db-url "$jdbc_url" --db-user "$jdbc_user" \
+    --tenant "$tenant" --clients 4 --samples 400 --walk-pages 200 --out "$tsv" "${explain[@]}"
 fi
-log "reads: 4 clients"
-java -cp "$cp" ReadBench --url "http://localhost:$port" --key "$key" --db-url "$jdbc_url" --db-user "$jdbc_user" \
-  --tenant "$tenant" --clients 4 --samples 400 --walk-pages 200 --out "$tsv" "${explain[@]}"
 
 if $million; then
   log "memory: restarting the hub with -Xmx256m for a file of $memory_orders orders"

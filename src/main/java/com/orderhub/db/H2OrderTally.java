@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import org.h2.api.Trigger;
-import org.springframework.jdbc.core.namedparam.NamedParameterUtils;
 
 /**
  * The embedded database's half of the order tally (migration V7_1 for H2; PostgreSQL uses
@@ -15,8 +14,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterUtils;
 public class H2OrderTally implements Trigger {
 
     /** The fold's own insert (:tenant, :delta), with JDBC's placeholders: H2 calls this with a plain connection. */
-    private static final String INSERT = NamedParameterUtils.substituteNamedParameters(
-            NamedParameterUtils.parseSqlStatement(SqlFiles.get("order/tally-insert")), null);
+    private static final String INSERT = PositionalSql.of("order/tally-insert").sql();
 
     private int tenantColumn = -1;
 

@@ -94,12 +94,8 @@ public class OrderIntake {
                 }
             } else if (e instanceof DuplicateKeyException) {
                 // another writer stored an order with this idRemote after our check
-                Queued order = batch.get(0);
-                transaction.executeWithoutResult(status -> {
-                    if (!statuses.lockOpen(order.messageId(), List.of(order.index())).isEmpty()) {
-                        statuses.finish(List.of(Outcome.failed(order.messageId(), order.index(), 409, DUPLICATE)));
-                    }
-                });
+                transaction.executeWithoutResult(status -> statuses.finish(open(batch).stream()
+                        .map(order -> Outcome.failed(order.messageId(), order.index(), 409, DUPLICATE)).toList()));
             } else {
                 throw e;
             }
@@ -119,7 +115,7 @@ public class OrderIntake {
         String messageId = message.getHeader(OrderMessages.MESSAGE_ID, String.class);
         String indexes = batch.stream().map(o -> String.valueOf(o.index())).collect(Collectors.joining(","));
         try {
-            transaction.executeWithoutResult(status -> statuses.finish(batch.stream()
+            transaction.executeWithoutResult(status -> statuses.finish(open(batch).stream()
                     .map(order -> Outcome.failed(order.messageId(), order.index(), 500, why)).toList()));
             LOG.error("Message {} entries {} failed after retries: {}", messageId, indexes, why);
         } catch (RuntimeException e) {
@@ -128,28 +124,40 @@ public class OrderIntake {
         }
     }
 
+    /**
+     * The batch's orders whose entries are still open, their entries locked until the caller's
+     * transaction ends; a final or unknown entry (a redelivered batch) is left out.
+     */
+    private List<Queued> open(List<Queued> batch) {
+        List<Queued> open = new ArrayList<>(batch.size());
+        Map<String, List<Queued>> byMessage = batch.stream()
+                .collect(Collectors.groupingBy(Queued::messageId, LinkedHashMap::new, Collectors.toList()));
+        for (List<Queued> orders : byMessage.values()) {
+            Set<Integer> indexes = statuses.lockOpen(orders.get(0).messageId(), orders.stream().map(Queued::index).toList());
+            for (Queued order : orders) {
+                if (indexes.contains(order.index())) {
+                    open.add(order);
+                } else {
+                    LOG.debug("Message {} entry {} is final or unknown: redelivery ignored", order.messageId(),
+                            order.index());
+                }
+            }
+        }
+        return open;
+    }
+
     /** Stores the batch's open orders; answers how many were stored. */
     private int store(List<Queued> batch) {
         Instant now = Dates.now();
         List<Outcome> outcomes = new ArrayList<>();
         Map<String, List<Parsed>> byTenant = new LinkedHashMap<>();
-        Map<String, List<Queued>> byMessage = batch.stream()
-                .collect(Collectors.groupingBy(Queued::messageId, LinkedHashMap::new, Collectors.toList()));
-        for (List<Queued> orders : byMessage.values()) {
-            Set<Integer> open = statuses.lockOpen(orders.get(0).messageId(), orders.stream().map(Queued::index).toList());
-            for (Queued order : orders) {
-                if (!open.contains(order.index())) {
-                    LOG.debug("Message {} entry {} is final or unknown: redelivery ignored", order.messageId(),
-                            order.index());
-                    continue;
-                }
-                Parsed parsed = parse(order);
-                if (parsed.failure() != null) {
-                    outcomes.add(Outcome.failed(order.messageId(), order.index(), parsed.failure().code(),
-                            parsed.failure().message()));
-                } else {
-                    byTenant.computeIfAbsent(order.tenant(), t -> new ArrayList<>()).add(parsed);
-                }
+        for (Queued order : open(batch)) {
+            Parsed parsed = parse(order);
+            if (parsed.failure() != null) {
+                outcomes.add(Outcome.failed(order.messageId(), order.index(), parsed.failure().code(),
+                        parsed.failure().message()));
+            } else {
+                byTenant.computeIfAbsent(order.tenant(), t -> new ArrayList<>()).add(parsed);
             }
         }
         int[] stored = {0};

@@ -191,26 +191,23 @@ public class MessageStatuses {
         return open;
     }
 
-    /** Makes entries final, inside the caller's transaction; an entry already final stays as it is. */
+    /**
+     * Makes entries final, inside the caller's transaction, in one statement. The caller holds
+     * their locks and knows them open ({@link #lockOpen}), so each of them is finished here and
+     * counted once; an entry final already would be left as it is.
+     */
     public void finish(List<Outcome> outcomes) {
         if (outcomes.isEmpty()) {
             return;
         }
-        Instant now = com.orderhub.api.Dates.now();
-        MapSqlParameterSource[] rows = outcomes.stream().map(o -> new MapSqlParameterSource()
-                .addValue("messageId", o.messageId()).addValue("index", o.index())
-                .addValue("status", o.code() < 300 ? "completed" : "failed")
-                .addValue("orderId", o.orderId(), Types.VARCHAR).addValue("code", o.code())
-                .addValue("errorMessage", o.errorMessage(), Types.VARCHAR)
-                .addValue("now", Rows.param(now))).toArray(MapSqlParameterSource[]::new);
-        int[] updated = jdbc.batchUpdate(SqlFiles.get("status/finish-entry"), rows);
-        List<Outcome> finished = new java.util.ArrayList<>();
-        for (int i = 0; i < updated.length; i++) {
-            if (updated[i] != 0) { // an entry final already (a redelivery) is not counted again
-                finished.add(outcomes.get(i));
-            }
-        }
-        metrics.finished(finished);
+        jdbc.update(SqlFiles.get("status/finish-entries"), new MapSqlParameterSource()
+                .addValue("messageIds", outcomes.stream().map(Outcome::messageId).toArray(String[]::new))
+                .addValue("indexes", outcomes.stream().map(Outcome::index).toArray(Integer[]::new))
+                .addValue("orderIds", outcomes.stream().map(Outcome::orderId).toArray(String[]::new))
+                .addValue("codes", outcomes.stream().map(Outcome::code).toArray(Integer[]::new))
+                .addValue("errorMessages", outcomes.stream().map(Outcome::errorMessage).toArray(String[]::new))
+                .addValue("now", Rows.param(com.orderhub.api.Dates.now())));
+        metrics.finished(outcomes);
     }
 
     /** GET /message/status/{messageId}: the entries in the order sent, paged. */
