@@ -1,14 +1,13 @@
 package com.orderhub.ingest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.orderhub.api.ApiJson;
 import com.orderhub.api.FieldErrors;
 import com.orderhub.api.Fields;
 import com.orderhub.config.OrderHubProperties;
 import com.orderhub.config.OrderHubProperties.Partner;
 import com.orderhub.db.Ids;
 import com.orderhub.metrics.HubMetrics;
+import com.orderhub.order.CheckedOrders;
 import com.orderhub.order.Draft;
 import com.orderhub.order.OrderMessages;
 import com.orderhub.order.OrderMessages.Queued;
@@ -115,12 +114,13 @@ public class FileIngest {
             }
             FieldErrors errors = new FieldErrors();
             Draft draft = OrderShape.forCreate(new Fields(order, "", errors));
-            String payload = json(order);
-            entries.add(new Entry(draft.idRemote(), payload));
             if (!errors.isEmpty()) {
+                entries.add(new Entry(draft.idRemote(), null));
                 failures.put(index, Outcome.failed(messageId, index, 400, errors.first()));
                 refused++;
             } else {
+                String payload = CheckedOrders.write(draft);
+                entries.add(new Entry(draft.idRemote(), payload));
                 valid.add(new Queued(tenant, messageId, index, origin, payload));
             }
         }
@@ -168,14 +168,6 @@ public class FileIngest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (org.apache.camel.InvalidPayloadException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String json(JsonNode node) {
-        try {
-            return ApiJson.MAPPER.writeValueAsString(node);
-        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }

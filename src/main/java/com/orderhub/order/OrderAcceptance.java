@@ -57,7 +57,7 @@ public class OrderAcceptance {
         FieldErrors errors = new FieldErrors();
         List<Fields> items = JsonBody.items(request, properties.api().maxBodyBytes(), properties.api().maxItems(), "orders",
                 errors);
-        List<Entry> entries = new ArrayList<>(items.size());
+        List<Draft> drafts = new ArrayList<>(items.size());
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (Fields item : items) {
             Draft draft = OrderShape.forCreate(item);
@@ -65,15 +65,16 @@ public class OrderAcceptance {
                 errors.add(item.path() + ".idRemote", "Parameter idRemote " + draft.idRemote()
                         + " appears twice in the request");
             }
-            entries.add(new Entry(draft.idRemote(), json(item.node())));
+            drafts.add(draft);
         }
         errors.throwIfAny();
+        List<Entry> entries = drafts.stream().map(d -> new Entry(d.idRemote(), CheckedOrders.write(d))).toList();
 
         String header = request.http().getHeader("Idempotency-Key");
         String key = header == null || header.isBlank() ? null : header;
         // the body's digest only matters to a key: without one, hashing 100 orders is wasted
         Accepted accepted = statuses.accept(request.tenant(), "api", entries, key,
-                key == null ? null : Digests.sha256Hex(canonical(entries)), Ids.next());
+                key == null ? null : Digests.sha256Hex(canonical(items)), Ids.next());
         exchange.getMessage().setHeader(OrderMessages.MESSAGE_ID, accepted.messageId());
         // the message's lines carry its id from here on (the routes' steps get it from the header)
         try (MDC.MDCCloseable journey = MDC.putCloseable(OrderMessages.MESSAGE_ID, accepted.messageId())) {
@@ -111,11 +112,11 @@ public class OrderAcceptance {
         request.respond(201, answer, Map.of("Location", statusUrl));
     }
 
-    /** The body as compact JSON (the orders' own, joined), so whitespace does not make another body. */
-    private static String canonical(List<Entry> entries) {
+    /** The body as compact JSON (the orders as sent, joined), so whitespace does not make another body. */
+    private static String canonical(List<Fields> items) {
         StringBuilder body = new StringBuilder("[");
-        for (int i = 0; i < entries.size(); i++) {
-            body.append(i == 0 ? "" : ",").append(entries.get(i).payload());
+        for (int i = 0; i < items.size(); i++) {
+            body.append(i == 0 ? "" : ",").append(json(items.get(i).node()));
         }
         return body.append(']').toString();
     }

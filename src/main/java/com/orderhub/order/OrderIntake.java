@@ -202,8 +202,19 @@ public class OrderIntake {
     private record Parsed(Queued queued, Draft draft, Failure failure) {
     }
 
-    /** The accepted JSON again as a draft; a shape problem here means it did not come through the API. */
+    /**
+     * The queued order again as a draft: its checked form, read back as it was written, or (queued
+     * by an earlier hub) the JSON as sent, checked again. A problem here means it did not come
+     * through the API or a partner's file.
+     */
     private static Parsed parse(Queued order) {
+        if (CheckedOrders.isChecked(order.payload())) {
+            try {
+                return new Parsed(order, CheckedOrders.read(order.payload()), null);
+            } catch (IllegalArgumentException e) {
+                return new Parsed(order, null, new Failure(400, "Order is not a checked order: " + e.getMessage()));
+            }
+        }
         try {
             JsonNode node = ApiJson.MAPPER.readTree(order.payload());
             FieldErrors errors = new FieldErrors();

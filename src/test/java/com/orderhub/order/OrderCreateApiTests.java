@@ -366,6 +366,28 @@ abstract class OrderCreateApiTests extends ApiTestSupport {
                 Integer.class)).isEqualTo(1);
     }
 
+    /**
+     * Orders travel in their checked form; one queued as sent (a JSON object, by an earlier hub)
+     * is still stored, and a line that is neither fails alone with what is wrong with it.
+     */
+    @Test
+    void anOrderQueuedAsSentIsStillStoredAndABrokenCheckedOrderFailsAlone() {
+        Accepted accepted = messageStatuses.accept("demo", "api", List.of(
+                new Entry("ERP-1", orderJson("ERP-1").toString()), new Entry("ERP-2", "[\"ERP-2\", 7]")),
+                null, null, com.orderhub.db.Ids.next());
+        queue.publish(List.of(
+                new OrderMessages.Queued("demo", accepted.messageId(), 0, "api", orderJson("ERP-1").toString()),
+                new OrderMessages.Queued("demo", accepted.messageId(), 1, "api", "[\"ERP-2\", 7]")));
+
+        JsonNode entries = awaitFinal(url(BASE) + "/message/status/" + accepted.messageId());
+        assertThat(entries.get(0).path("status").asText()).isEqualTo("completed");
+        assertThat(entries.get(1).path("status").asText()).isEqualTo("failed");
+        assertThat(entries.get(1).path("code").asInt()).isEqualTo(400);
+        assertThat(entries.get(1).path("errorMessage").asText())
+                .isEqualTo("Order is not a checked order: reference is not of type TEXT");
+        assertThat(fixtures.count("orders")).isEqualTo(1);
+    }
+
     @Test
     void theSameIdempotencyKeyAndBodyAnswersTheSameAndQueuesNothing() {
         String body = "[" + orderJson("ERP-1") + "]";
@@ -388,7 +410,8 @@ abstract class OrderCreateApiTests extends ApiTestSupport {
     void theSameIdempotencyKeyWithAnotherBodyIsUnprocessable() {
         Map<String, String> headers = Map.of("Authorization", "Bearer " + DEMO, "Content-Type", "application/json",
                 "Idempotency-Key", "retry-43");
-        send("POST", BASE + "/Order/create", headers, orderJson("ERP-1").toString());
+        Response first = send("POST", BASE + "/Order/create", headers, orderJson("ERP-1").toString());
+        awaitFinal(first.json().path("statusUrl").asText()); // stored before the next test empties the tables
 
         Response other = send("POST", BASE + "/Order/create", headers, orderJson("ERP-2").toString());
 
@@ -466,6 +489,8 @@ abstract class OrderCreateApiTests extends ApiTestSupport {
         assertThat(unknown.error()).isEqualTo("No entity found for Message with nope.");
         assertThat(foreign.status()).isEqualTo(404);
         assertThat(foreign.error()).isEqualTo("No entity found for Message with " + messageId + ".");
+        // stored before the next test empties the tables, or its cleanup would race the intake
+        awaitFinal(statusUrl);
     }
 
     @Test
