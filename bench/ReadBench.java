@@ -302,10 +302,7 @@ public class ReadBench {
         runs.put("page-by-updated", Map.of("offset", "0"));
         runs.put("page-by-updated-after", Map.of());
         runs.put("headers", Map.of());
-        runs.put("lines-of", Map.of());
-        runs.put("discounts-of", Map.of());
-        runs.put("line-details-of", Map.of());
-        runs.put("line-discounts-of", Map.of());
+        runs.put("children-of", Map.of());
         runs.put("resolve", Map.of());
         StringBuilder report = new StringBuilder();
         try (JarFile hub = new JarFile(jar); Statement statement = db.createStatement()) {

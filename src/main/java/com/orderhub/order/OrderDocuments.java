@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -17,8 +16,9 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Orders in the full nested shape of SPEC section 3, for any set of hub ids, in five queries
- * whatever the number of orders: headers, header discounts, lines, line discounts, line details.
+ * Orders in the full nested shape of SPEC section 3, for any set of hub ids, in two queries
+ * whatever the number of orders: the headers, then every child row (header discounts, lines,
+ * line discounts, line details) at once.
  * Every reader of orders (the API, tombstones, exports) goes through here.
  */
 @Component
@@ -59,34 +59,32 @@ public class OrderDocuments {
         if (orders.isEmpty()) {
             return List.of();
         }
-        MapSqlParameterSource found = new MapSqlParameterSource("ids", orders.keySet());
-        jdbc.query(SqlFiles.get("order/discounts-of"), found, rs -> {
-            discount(rs, orders.get(rs.getString("order_id")).document().withArray("discount").addObject());
+        Map<String, ObjectNode> lines = new HashMap<>();
+        jdbc.query(SqlFiles.get("order/children-of"), new MapSqlParameterSource("ids", orders.keySet()), rs -> {
+            String parentId = rs.getString("parent_id");
+            switch (OrderShape.Part.valueOf(rs.getString("part"))) {
+                case DISCOUNT -> discount(rs, orders.get(parentId).document().withArray("discount").addObject());
+                case LINE -> lines.put(rs.getString("id"),
+                        line(rs, orders.get(parentId).document().withArray("lines").addObject()));
+                case LINE_DISCOUNT -> {
+                    ObjectNode discount = lines.get(parentId).withArray("discount").addObject();
+                    discount.put("id", rs.getString("id"));
+                    discount.put("idRemote", rs.getString("id_remote"));
+                    discount.put("discount", Rows.decimal(rs, "discount"));
+                    discount.put("amountDiscount", Rows.decimal(rs, "amount_discount"));
+                }
+                case DETAIL -> {
+                    ObjectNode detail = lines.get(parentId).withArray("lineDetail").addObject();
+                    detail.put("id", rs.getString("id"));
+                    detail.put("idRemote", rs.getString("id_remote"));
+                    detail.put("productId", rs.getString("product_id"));
+                    detail.put("quantity", Rows.decimal(rs, "quantity"));
+                    detail.put("price", Rows.decimal(rs, "price"));
+                    detail.put("retailPrice", Rows.decimal(rs, "retail_price"));
+                }
+                case ORDER -> throw new IllegalStateException("An order is not a child row");
+            }
         });
-        Map<String, ObjectNode> lines = new LinkedHashMap<>();
-        jdbc.query(SqlFiles.get("order/lines-of"), found, rs -> {
-            ObjectNode line = orders.get(rs.getString("order_id")).document().withArray("lines").addObject();
-            line(rs, line);
-            lines.put(rs.getString("id"), line);
-        });
-        if (!lines.isEmpty()) {
-            jdbc.query(SqlFiles.get("order/line-discounts-of"), found, rs -> {
-                ObjectNode discount = lines.get(rs.getString("line_id")).withArray("discount").addObject();
-                discount.put("id", rs.getString("id"));
-                discount.put("idRemote", rs.getString("id_remote"));
-                discount.put("discount", Rows.decimal(rs, "discount"));
-                discount.put("amountDiscount", Rows.decimal(rs, "amount_discount"));
-            });
-            jdbc.query(SqlFiles.get("order/line-details-of"), found, rs -> {
-                ObjectNode detail = lines.get(rs.getString("line_id")).withArray("lineDetail").addObject();
-                detail.put("id", rs.getString("id"));
-                detail.put("idRemote", rs.getString("id_remote"));
-                detail.put("productId", rs.getString("product_id"));
-                detail.put("quantity", Rows.decimal(rs, "quantity"));
-                detail.put("price", Rows.decimal(rs, "price"));
-                detail.put("retailPrice", Rows.decimal(rs, "retail_price"));
-            });
-        }
         return ids.stream().map(orders::get).filter(java.util.Objects::nonNull).toList();
     }
 
@@ -102,21 +100,21 @@ public class OrderDocuments {
         }
         StoredDraft stored = found.get(0);
         Map<String, Draft> lines = new HashMap<>();
-        jdbc.query(SqlFiles.get("order/discounts-of"), params, rs -> {
-            child(stored, stored.order(), "discount", stored(OrderShape.Part.DISCOUNT, rs), rs.getInt("position"));
-        });
-        jdbc.query(SqlFiles.get("order/lines-of"), params, rs -> {
-            Draft line = stored(OrderShape.Part.LINE, rs);
-            child(stored, stored.order(), "lines", line, rs.getInt("position"));
-            lines.put(line.storedId(), line);
-        });
-        jdbc.query(SqlFiles.get("order/line-discounts-of"), params, rs -> {
-            child(stored, lines.get(rs.getString("line_id")), "discount", stored(OrderShape.Part.LINE_DISCOUNT, rs),
-                    rs.getInt("position"));
-        });
-        jdbc.query(SqlFiles.get("order/line-details-of"), params, rs -> {
-            child(stored, lines.get(rs.getString("line_id")), "lineDetail", stored(OrderShape.Part.DETAIL, rs),
-                    rs.getInt("position"));
+        jdbc.query(SqlFiles.get("order/children-of"), params, rs -> {
+            OrderShape.Part part = OrderShape.Part.valueOf(rs.getString("part"));
+            Draft child = stored(part, rs);
+            switch (part) {
+                case DISCOUNT -> child(stored, stored.order(), "discount", child, rs.getInt("position"));
+                case LINE -> {
+                    child(stored, stored.order(), "lines", child, rs.getInt("position"));
+                    lines.put(child.storedId(), child);
+                }
+                case LINE_DISCOUNT -> child(stored, lines.get(rs.getString("parent_id")), "discount", child,
+                        rs.getInt("position"));
+                case DETAIL -> child(stored, lines.get(rs.getString("parent_id")), "lineDetail", child,
+                        rs.getInt("position"));
+                case ORDER -> throw new IllegalStateException("An order is not a child row");
+            }
         });
         return java.util.Optional.of(stored);
     }
@@ -218,7 +216,7 @@ public class OrderDocuments {
         d.put("isHeader", rs.getBoolean("is_header"));
     }
 
-    private static void line(ResultSet rs, ObjectNode l) throws SQLException {
+    private static ObjectNode line(ResultSet rs, ObjectNode l) throws SQLException {
         l.put("id", rs.getString("id"));
         l.put("idRemote", rs.getString("id_remote"));
         l.put("lineStatus", rs.getString("line_status"));
@@ -231,6 +229,7 @@ public class OrderDocuments {
         l.put("quantityServed", Rows.decimal(rs, "quantity_served"));
         l.put("quantityFromStock", Rows.decimal(rs, "quantity_from_stock"));
         l.putArray("lineDetail");
+        return l;
     }
 
     private static void putInstant(ObjectNode node, String field, Instant value) {
