@@ -7,8 +7,11 @@ import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
+import io.github.bucket4j.distributed.proxy.optimization.Optimization;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -17,8 +20,9 @@ import javax.sql.DataSource;
 /**
  * Token buckets per API key (Bucket4j): a request takes one token or is refused with the time
  * until the next one. In memory, each instance counts on its own; in the database
- * (PostgreSQL, table {@code rate_limit_bucket}, rows locked for each request), every instance
- * draws from the same bucket, so the limit holds across instances.
+ * (PostgreSQL, table {@code rate_limit_bucket}), every instance draws from the same bucket, so
+ * the limit holds across instances: to within {@link #unsynchronized} tokens per instance, which
+ * an instance may hand out from its own copy of the bucket before it writes back.
  */
 public final class RateLimits {
 
@@ -56,12 +60,31 @@ public final class RateLimits {
                 .primaryKeyMapper(PrimaryKeyMapper.STRING)
                 .table("rate_limit_bucket").idColumn("id").stateColumn("state")
                 .build();
-        // one proxy per key, batching: concurrent requests of a key share one locked round trip
-        // to its row instead of queueing on the row lock one transaction after another
         Map<String, Bucket> buckets = new ConcurrentHashMap<>();
         return new RateLimits(caller -> buckets.computeIfAbsent(caller.fingerprint(), key -> proxies.builder()
-                .withOptimization(Optimizations.batching())
+                .withOptimization(optimization(caller.rateLimit()))
                 .build(key, () -> BucketConfiguration.builder().addLimit(bandwidth(caller.rateLimit())).build())));
+    }
+
+    /**
+     * How many of a key's tokens an instance may hand out from its own copy of the bucket before
+     * it writes to the database (or after a second): a twentieth of the burst. Its row's three
+     * statements cost a read of ten orders about as much as the read itself; across N instances
+     * a key may take up to N times this many requests more than its burst.
+     */
+    static long unsynchronized(RateLimit limit) {
+        return limit.burst() / 20;
+    }
+
+    /**
+     * One proxy per key. A key with a small burst goes to its row on every request, batching:
+     * concurrent requests of the key share one locked round trip instead of queueing on the row
+     * lock one transaction after another.
+     */
+    private static Optimization optimization(RateLimit limit) {
+        long tokens = unsynchronized(limit);
+        return tokens == 0 ? Optimizations.batching()
+                : Optimizations.delaying(new DelayParameters(tokens, Duration.ofSeconds(1)));
     }
 
     public Decision take(ApiCaller caller) {

@@ -38,6 +38,38 @@ class RateLimitPostgresTest extends RateLimitTests {
         assertThat(other.take(caller).allowed()).isFalse();
     }
 
+    /**
+     * A large burst is served partly from each instance's copy of the bucket: the key gets its
+     * burst across instances, and at most a twentieth of it more per instance, never less.
+     */
+    @Test
+    void aLargeBurstIsSharedWithinWhatEachInstanceHandsOutAlone() {
+        RateLimits one = RateLimits.inDatabase(dataSource);
+        RateLimits other = RateLimits.inDatabase(dataSource);
+        ApiCaller caller = new ApiCaller("demo", Set.of(Scope.read), UUID.randomUUID().toString().substring(0, 8),
+                new RateLimit(1, Duration.ofHours(1), 40));
+        assertThat(RateLimits.unsynchronized(caller.rateLimit())).isEqualTo(2);
+
+        int allowed = 0;
+        boolean oneRefuses = false;
+        boolean otherRefuses = false;
+        for (int i = 0; i < 100 && !(oneRefuses && otherRefuses); i++) {
+            if (!oneRefuses && one.take(caller).allowed()) {
+                allowed++;
+            } else {
+                oneRefuses = true;
+            }
+            if (!otherRefuses && other.take(caller).allowed()) {
+                allowed++;
+            } else {
+                otherRefuses = true;
+            }
+        }
+
+        assertThat(oneRefuses && otherRefuses).isTrue();
+        assertThat(allowed).isBetween(40, 40 + 2 * 2);
+    }
+
     /** A request's bucket update holds its key's row lock: it must not wait for the disk meanwhile. */
     @Test
     void theBucketsCommitWithoutWaitingForTheDisk() throws Exception {
