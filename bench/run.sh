@@ -5,7 +5,7 @@
 #
 # bash bench/run.sh [--profile prod|embedded] [--orders 100000] [--read-orders 1000000]
 #                   [--port 18090] [--hub-heap 1g] [--million-file [--memory-orders 1000000]]
-#                   [--no-build] [--keep-db] [--no-reads]
+#                   [--no-build] [--keep-db] [--no-reads] [--hub-opts "<JVM options>"]
 #
 # prod: PostgreSQL on 127.0.0.1:5432 (user postgres, trust), database orderhub_bench_<port> dropped
 # and created for each run (and dropped after it, unless --keep-db); RabbitMQ on 127.0.0.1:5672
@@ -21,6 +21,7 @@ orders=100000
 read_orders=1000000
 port=18090
 hub_heap=1g
+hub_opts=
 million=false
 memory_orders=1000000
 build=true
@@ -33,6 +34,7 @@ while [ $# -gt 0 ]; do
     --read-orders) read_orders=$2; shift 2 ;;
     --port) port=$2; shift 2 ;;
     --hub-heap) hub_heap=$2; shift 2 ;;
+    --hub-opts) hub_opts=$2; shift 2 ;;
     --million-file) million=true; shift ;;
     --memory-orders) memory_orders=$2; shift 2 ;;
     --no-build) build=false; shift ;;
@@ -130,7 +132,8 @@ mkdir -p "$work/inbox" "$work/results"
 
 # start_hub <heap> <name>: the hub's log goes to <name>.log, its GC log to gc-<name>.log
 start_hub() {
-  env "${hub_env[@]}" java -Xmx"$1" -Xlog:gc:file="$work/gc-$2.log" -jar "$work/hub.jar" "${hub_args[@]}" \
+  # shellcheck disable=SC2086 # the options are words
+  env "${hub_env[@]}" java -Xmx"$1" $hub_opts -Xlog:gc:file="$work/gc-$2.log" -jar "$work/hub.jar" "${hub_args[@]}" \
     > "$work/$2.log" 2>&1 &
   hub=$!
   for _ in $(seq 120); do
@@ -192,6 +195,7 @@ row meta.commit "$(git rev-parse --short HEAD)" "" "commit measured"
 row meta.started "$stamp" "" "started (UTC)"
 row meta.cpus "$(nproc)" cores "CPU cores"
 row meta.hub_heap "$hub_heap" "" "hub heap (-Xmx)"
+row meta.hub_opts "${hub_opts:-none}" "" "hub JVM options"
 
 log "starting the hub ($profile) on port $port"
 start_hub "$hub_heap" hub

@@ -76,30 +76,33 @@ public class OrderReferences {
         return failures;
     }
 
-    private static void collect(Draft draft, Map<Kind, Set<String>> refs) {
-        for (Attribute attribute : draft.part().attributes()) {
-            if (attribute.type() == Type.REF && draft.get(attribute.name()) != null) {
-                refs.computeIfAbsent(attribute.kind(), k -> new HashSet<>()).add(draft.text(attribute.name()));
+    private static void collect(Draft order, Map<Kind, Set<String>> refs) {
+        for (Draft draft : order.tree()) {
+            for (Attribute attribute : draft.part().attributes()) {
+                if (attribute.type() == Type.REF && draft.get(attribute.name()) != null) {
+                    refs.computeIfAbsent(attribute.kind(), k -> new HashSet<>()).add(draft.text(attribute.name()));
+                }
             }
         }
-        draft.part().lists().forEach(list -> draft.children(list).forEach(child -> collect(child, refs)));
     }
 
     /** Every reference but locations: unknown is a 404 naming what the reference is to. */
-    private static void check(Draft draft, Map<Kind, Map<String, String>> resolved, List<Failure> problems) {
-        for (Attribute attribute : draft.part().attributes()) {
-            if (attribute.type() != Type.REF || attribute.kind() == Kind.LOCATION || draft.get(attribute.name()) == null) {
-                continue;
-            }
-            String ref = draft.text(attribute.name());
-            String id = resolved.get(attribute.kind()).get(ref);
-            if (id == null) {
-                problems.add(new Failure(404, "No entity found for " + label(attribute) + " with " + ref + "."));
-            } else {
-                draft.resolve(attribute.name(), id);
+    private static void check(Draft order, Map<Kind, Map<String, String>> resolved, List<Failure> problems) {
+        for (Draft draft : order.tree()) {
+            for (Attribute attribute : draft.part().attributes()) {
+                if (attribute.type() != Type.REF || attribute.kind() == Kind.LOCATION
+                        || draft.get(attribute.name()) == null) {
+                    continue;
+                }
+                String ref = draft.text(attribute.name());
+                String id = resolved.get(attribute.kind()).get(ref);
+                if (id == null) {
+                    problems.add(new Failure(404, "No entity found for " + label(attribute) + " with " + ref + "."));
+                } else {
+                    draft.resolve(attribute.name(), id);
+                }
             }
         }
-        draft.part().lists().forEach(list -> draft.children(list).forEach(child -> check(child, resolved, problems)));
     }
 
     private static String label(Attribute attribute) {

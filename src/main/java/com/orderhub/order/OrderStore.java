@@ -86,7 +86,7 @@ public class OrderStore {
         for (NewOrder order : orders) {
             rows.computeIfAbsent(Part.ORDER, p -> new ArrayList<>()).add(new Row(order.draft(),
                     Map.of("id", order.id(), "tenant", tenant, "origin", order.origin(), "now", at)));
-            newChildren(order.draft(), order.id(), 0, rows);
+            newChildren(order.draft(), order.id(), rows);
         }
         write(INSERT, rows);
         changed(tenant, orders.stream().map(NewOrder::id).toList(), now);
@@ -133,20 +133,27 @@ public class OrderStore {
                     String id = Ids.next();
                     inserts.computeIfAbsent(child.part(), p -> new ArrayList<>()).add(new Row(child,
                             Map.of("id", id, "parentId", parent.storedId(), "position", position)));
-                    newChildren(child, id, 0, inserts);
+                    newChildren(child, id, inserts);
                 }
             }
         }
     }
 
-    private static void newChildren(Draft parent, String parentId, int firstPosition, Map<Part, List<Row>> rows) {
-        for (String list : parent.part().lists()) {
-            int position = firstPosition;
-            for (Draft child : parent.children(list)) {
-                String id = Ids.next();
-                rows.computeIfAbsent(child.part(), p -> new ArrayList<>())
-                        .add(new Row(child, Map.of("id", id, "parentId", parentId, "position", position++)));
-                newChildren(child, id, 0, rows);
+    /** A row for every draft under a new parent, at every level, each list numbered from 0; a loop, see {@link Draft#tree}. */
+    private static void newChildren(Draft parent, String parentId, Map<Part, List<Row>> rows) {
+        List<Draft> parents = new ArrayList<>(List.of(parent));
+        List<String> parentIds = new ArrayList<>(List.of(parentId));
+        for (int p = 0; p < parents.size(); p++) {
+            Draft draft = parents.get(p);
+            for (String list : draft.part().lists()) {
+                int position = 0;
+                for (Draft child : draft.children(list)) {
+                    String id = Ids.next();
+                    rows.computeIfAbsent(child.part(), part -> new ArrayList<>())
+                            .add(new Row(child, Map.of("id", id, "parentId", parentIds.get(p), "position", position++)));
+                    parents.add(child);
+                    parentIds.add(id);
+                }
             }
         }
     }
