@@ -150,7 +150,7 @@ start_hub() {
 heap_peak() {
   tail -n +"$2" "$1" | grep -oE '[0-9]+[KMG]->[0-9]+[KMG]\([0-9]+[KMG]\)' | awk -F'->' '
     function mib(v) { u = substr(v, length(v)); n = substr(v, 1, length(v) - 1);
-                      return u == "K" ? n / 1024 : u == "G" ? n * 1024 : n }
+                      return u == "K" ? n / 1024 : u == "G" ? n * 1024 : n + 0 } # a number, not text
     { b = mib($1); if (b > max) max = b } END { printf "%.0f", max }'
 }
 

@@ -9,8 +9,8 @@ import java.util.stream.Collectors;
 /**
  * How orders travel on the queue, whatever the broker. A queue message is a batch: orders of
  * one accepted message (a request or a file) that the intake stores in one transaction. Its
- * body holds the orders' JSON exactly as accepted, one per line (compact JSON has no raw line
- * break), and its headers say whose they are and which status entries they update.
+ * body holds the orders in their {@link CheckedOrders checked form}, one per line (compact JSON
+ * has no raw line break), and its headers say whose they are and which status entries they update.
  */
 public final class OrderMessages {
 

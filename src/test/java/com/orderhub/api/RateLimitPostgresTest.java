@@ -28,8 +28,7 @@ class RateLimitPostgresTest extends RateLimitTests {
     void twoInstancesDrawFromTheSameBucket() {
         RateLimits one = RateLimits.inDatabase(dataSource);
         RateLimits other = RateLimits.inDatabase(dataSource);
-        ApiCaller caller = new ApiCaller("demo", Set.of(Scope.read), UUID.randomUUID().toString().substring(0, 8),
-                new RateLimit(1, Duration.ofHours(1), 3));
+        ApiCaller caller = newKey(3);
 
         assertThat(one.take(caller).allowed()).isTrue();
         assertThat(other.take(caller).allowed()).isTrue();
@@ -46,8 +45,7 @@ class RateLimitPostgresTest extends RateLimitTests {
     void aLargeBurstIsSharedWithinWhatEachInstanceHandsOutAlone() {
         RateLimits one = RateLimits.inDatabase(dataSource);
         RateLimits other = RateLimits.inDatabase(dataSource);
-        ApiCaller caller = new ApiCaller("demo", Set.of(Scope.read), UUID.randomUUID().toString().substring(0, 8),
-                new RateLimit(1, Duration.ofHours(1), 40));
+        ApiCaller caller = newKey(40);
         assertThat(RateLimits.unsynchronized(caller.rateLimit())).isEqualTo(2);
 
         int allowed = 0;
@@ -79,6 +77,12 @@ class RateLimitPostgresTest extends RateLimitTests {
             assertThat(setting(buckets, "synchronous_commit")).isEqualTo("off");
             assertThat(setting(hub, "synchronous_commit")).as("orders still wait for the disk").isEqualTo("on");
         }
+    }
+
+    /** A key no test has used, whose bucket holds this many requests and gains one an hour. */
+    private static ApiCaller newKey(long burst) {
+        return new ApiCaller("demo", Set.of(Scope.read), UUID.randomUUID().toString().substring(0, 8),
+                new RateLimit(1, Duration.ofHours(1), burst));
     }
 
     private static String setting(Connection connection, String name) throws Exception {
