@@ -70,8 +70,7 @@ class HubCrashIT {
             try (Connection db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "")) {
                 db.createStatement().execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
             }
-            new ProcessBuilder("rabbitmqctl", "delete_queue", "orderhub.crash." + run).start().waitFor();
-            new ProcessBuilder("rabbitmqctl", "delete_queue", "orderhub.crash." + run + ".dead").start().waitFor();
+            com.orderhub.support.RabbitTestQueues.deleteTopology("orderhub.crash." + run);
         }
     }
 

@@ -130,8 +130,7 @@ class ScaleOutIT {
             try (Connection db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "")) {
                 db.createStatement().execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
             }
-            new ProcessBuilder("rabbitmqctl", "delete_queue", "orderhub.scale." + run).start().waitFor();
-            new ProcessBuilder("rabbitmqctl", "delete_queue", "orderhub.scale." + run + ".dead").start().waitFor();
+            com.orderhub.support.RabbitTestQueues.deleteTopology("orderhub.scale." + run);
         }
     }
 

@@ -19,6 +19,22 @@ public class RabbitTestQueues {
         this.queue = properties.queue();
     }
 
+    /**
+     * Deletes what a hub outside this JVM declared under {@code name} (its queue and exchange,
+     * and their dead-letter pair) from the local broker; rabbitmqctl deletes queues only.
+     */
+    public static void deleteTopology(String name) throws Exception {
+        com.rabbitmq.client.ConnectionFactory factory = new com.rabbitmq.client.ConnectionFactory();
+        factory.setHost("127.0.0.1");
+        try (com.rabbitmq.client.Connection connection = factory.newConnection();
+                com.rabbitmq.client.Channel channel = connection.createChannel()) {
+            for (String each : new String[] {name, name + ".dead"}) {
+                channel.queueDelete(each);
+                channel.exchangeDelete(each);
+            }
+        }
+    }
+
     @PreDestroy
     void deleteQueues() {
         admin.deleteQueue(queue.name());
