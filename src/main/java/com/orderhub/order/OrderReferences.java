@@ -59,11 +59,11 @@ public class OrderReferences {
         Map<String, Partner> partners = partners(resolved.getOrDefault(Kind.BUSINESS_PARTNER, Map.of()).values());
         List<Location> locations = locations(tenant, refs.getOrDefault(Kind.LOCATION, Set.of()));
 
+        Set<String> companies = Set.copyOf(resolved.getOrDefault(Kind.COMPANY, Map.of()).values());
         Map<Draft, Failure> failures = new IdentityHashMap<>();
         for (Draft order : orders) {
             List<Failure> problems = new ArrayList<>();
             check(order, resolved, problems);
-            Set<String> companies = Set.copyOf(resolved.getOrDefault(Kind.COMPANY, Map.of()).values());
             checkParties(order, partners, companies, problems);
             if (partners.containsKey(order.text("clientId"))) {
                 checkAddress(order, "shippingAddressId", "shipping", locations, problems);
