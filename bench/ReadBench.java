@@ -299,7 +299,10 @@ public class ReadBench {
         runs.put("count", Map.of());
         runs.put("page-by-created", Map.of("offset", "0"));
         runs.put("page-by-created#1000", Map.of("offset", String.valueOf(Math.min(999, deep - 1) * PAGE_SIZE)));
+        // what a deep page would cost by OFFSET, against what the hub runs for one: its position by the counts
         runs.put("page-by-created#deep", Map.of("offset", String.valueOf((deep - 1) * PAGE_SIZE)));
+        runs.put("page-position#deep", Map.of("offset", String.valueOf((deep - 1) * PAGE_SIZE)));
+        runs.put("tally", Map.of());
         runs.put("count-updated", Map.of("date", timestamp(middleAt)));
         runs.put("page-by-updated", Map.of("offset", "0"));
         runs.put("page-by-updated-after", Map.of());

@@ -1,2 +1,2 @@
--- A tenant's number of orders, and how many rows it is still spread over (the fold's cue).
-SELECT COALESCE(SUM(delta), 0) AS total, COUNT(*) AS parts FROM order_tally WHERE tenant = :tenant
+-- A tenant's number of orders: its whole-book count (grain 0), folded or not.
+SELECT COALESCE(SUM(orders), 0) AS total FROM order_count_parts WHERE tenant = :tenant AND grain = 0

@@ -1,22 +1,26 @@
 package com.orderhub.db;
 
+import com.orderhub.order.OrderTally;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import org.h2.api.Trigger;
 
 /**
  * The embedded database's half of the order tally (migration V7_1 for H2; PostgreSQL uses
- * statement triggers instead): every order inserted or deleted adds a row of +1 or -1 for its
- * tenant to {@code order_tally}, in the writer's transaction, so the tally commits or rolls back
- * with the order. H2 runs it inside the writing statement, on that statement's connection.
+ * statement triggers instead): every order inserted or deleted adds a row of +1 or -1 to
+ * {@code order_tally} for each grain of {@link OrderTally#GRAINS} (its tenant's whole book, and the
+ * day, minute and second of its createdAt), in the writer's transaction, so the tally commits or
+ * rolls back with the order. H2 runs it inside the writing statement, on that statement's connection.
  */
 public class H2OrderTally implements Trigger {
 
-    /** The fold's own insert (:tenant, :delta), with JDBC's placeholders: H2 calls this with a plain connection. */
-    private static final String INSERT = PositionalSql.of("order/tally-insert").sql();
+    /** (:tenant, :grain, :bucket, :delta) with JDBC's placeholders: H2 calls this with a plain connection. */
+    private static final String INSERT = PositionalSql.of("order/tally-add").sql();
 
     private int tenantColumn = -1;
+    private int createdColumn = -1;
 
     @Override
     public void init(Connection conn, String schemaName, String triggerName, String tableName, boolean before,
@@ -24,23 +28,42 @@ public class H2OrderTally implements Trigger {
         // the position of tenant in orders' rows, looked up once rather than assumed
         try (var columns = conn.getMetaData().getColumns(null, schemaName, tableName, null)) {
             while (columns.next()) {
-                if ("tenant".equalsIgnoreCase(columns.getString("COLUMN_NAME"))) {
+                String column = columns.getString("COLUMN_NAME");
+                if ("tenant".equalsIgnoreCase(column)) {
                     tenantColumn = columns.getInt("ORDINAL_POSITION") - 1;
+                } else if ("created_at".equalsIgnoreCase(column)) {
+                    createdColumn = columns.getInt("ORDINAL_POSITION") - 1;
                 }
             }
         }
-        if (tenantColumn < 0) {
-            throw new SQLException("Table " + tableName + " has no tenant column to tally");
+        if (tenantColumn < 0 || createdColumn < 0) {
+            throw new SQLException("Table " + tableName + " has no tenant and created_at columns to tally");
         }
     }
 
     @Override
     public void fire(Connection conn, Object[] oldRow, Object[] newRow) throws SQLException {
         Object[] row = newRow != null ? newRow : oldRow;
+        long second = epochSecond(row[createdColumn]);
         try (PreparedStatement insert = conn.prepareStatement(INSERT)) {
-            insert.setString(1, String.valueOf(row[tenantColumn]));
-            insert.setLong(2, newRow != null ? 1 : -1);
-            insert.executeUpdate();
+            for (int grain : OrderTally.GRAINS) {
+                insert.setString(1, String.valueOf(row[tenantColumn]));
+                insert.setInt(2, grain);
+                insert.setLong(3, grain == 0 ? 0 : Math.floorDiv(second, grain) * grain);
+                insert.setLong(4, newRow != null ? 1 : -1);
+                insert.addBatch();
+            }
+            insert.executeBatch();
         }
+    }
+
+    private static long epochSecond(Object createdAt) throws SQLException {
+        if (createdAt instanceof OffsetDateTime at) {
+            return at.toEpochSecond();
+        }
+        if (createdAt instanceof java.sql.Timestamp at) {
+            return Math.floorDiv(at.getTime(), 1000);
+        }
+        throw new SQLException("created_at is not a timestamp with time zone: " + createdAt);
     }
 }

@@ -15,12 +15,11 @@ import com.orderhub.db.SqlFiles;
 import com.orderhub.order.OrderDocuments.StoredOrder;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
 import org.apache.camel.Exchange;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -40,39 +39,43 @@ public class OrderReads {
     private final OrderDocuments documents;
     private final References references;
     private final OrderTally tally;
+    private final long directOffset;
 
     public OrderReads(NamedParameterJdbcTemplate jdbc, OrderDocuments documents, References references,
-            OrderTally tally) {
+            OrderTally tally, @Value("${orderhub.reads.direct-offset:1000}") long directOffset) {
         this.jdbc = jdbc;
         this.documents = documents;
         this.references = references;
         this.tally = tally;
+        this.directOffset = directOffset;
     }
 
     /**
-     * GET /Order/getOrder: oldest createdAt first, then id. A page costs an index-only scan of the
-     * orders before it (OFFSET), so a page past the middle is read from the newest end instead and
-     * turned round; a page past the end reads nothing.
+     * GET /Order/getOrder: oldest createdAt first, then id. A page near the start passes the
+     * orders before it (OFFSET over the index of the ordering key); a deeper one starts at the
+     * second that {@link OrderTally#position} finds by counts, and passes only that second's
+     * orders before it. A page past the end reads nothing.
      */
     public void listOrders(Exchange exchange) {
         ApiRequest request = ApiRequest.of(exchange);
         PageRequest page = request.page();
-        long total = tally.orders(request.tenant());
         long offset = page.offset();
+        MapSqlParameterSource params = new MapSqlParameterSource("tenant", request.tenant())
+                .addValue("limit", page.probeLimit());
+        long total;
         List<String> ids;
-        if (offset >= total) {
-            ids = List.of();
-        } else if (offset > total / 2) {
-            long rows = Math.min(page.probeLimit(), total - offset);
-            MapSqlParameterSource params = new MapSqlParameterSource("tenant", request.tenant())
-                    .addValue("limit", rows).addValue("offset", total - offset - rows);
-            ids = new ArrayList<>(jdbc.queryForList(SqlFiles.get("order/page-by-created-from-end"), params,
-                    String.class));
-            Collections.reverse(ids);
+        if (offset < directOffset) {
+            total = tally.orders(request.tenant());
+            ids = offset >= total ? List.of()
+                    : jdbc.queryForList(SqlFiles.get("order/page-by-created"), params.addValue("offset", offset),
+                            String.class);
         } else {
-            MapSqlParameterSource params = new MapSqlParameterSource("tenant", request.tenant())
-                    .addValue("limit", page.probeLimit()).addValue("offset", offset);
-            ids = jdbc.queryForList(SqlFiles.get("order/page-by-created"), params, String.class);
+            OrderTally.Position start = tally.position(request.tenant(), offset);
+            total = start.total();
+            ids = start.second() == null ? List.of()
+                    : jdbc.queryForList(SqlFiles.get("order/page-by-created-from"), params
+                            .addValue("from", Rows.param(start.second())).addValue("offset", offset - start.before()),
+                            String.class);
         }
         answer(request, page, ids, total, Map.of("page", String.valueOf(page.page() + 1)));
     }

@@ -2,6 +2,9 @@ package com.orderhub.order;
 
 import com.orderhub.db.SqlFiles;
 import java.time.OffsetDateTime;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -14,10 +17,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * How many orders a tenant has, exactly and without counting them: the sum of the tenant's rows
- * in {@code order_tally}, which database triggers add to in every transaction that inserts or
- * deletes orders (migrations V7, V7_1). The rows are folded into one by a timer, so a sum reads a
- * handful of rows however large the order book and however fast orders arrive.
+ * How many orders a tenant has, and how many in each day, minute and second of createdAt, exactly
+ * and without counting them: database triggers add rows to {@code order_tally} in every transaction
+ * that inserts or deletes orders (migrations V7, V8 and their vendor parts), and a timer folds them
+ * into {@code order_count}, one row per bucket, so a sum reads a handful of rows however large the
+ * order book and however fast orders arrive.
  */
 @Component("orderTally")
 public class OrderTally {
@@ -29,6 +33,12 @@ public class OrderTally {
 
     /** The first, cheap, limit of {@link #updatedSince}'s counts: well under a millisecond. */
     static final long FIRST_LIMIT = 1000;
+
+    /**
+     * The grains counted, in seconds per bucket: the whole book (0), a day, a minute, a second. A
+     * bucket is the epoch second it starts at (0 for the whole book).
+     */
+    public static final int[] GRAINS = {0, 86400, 60, 1};
 
     /** Rows one fold transaction gathers: bounds its lock list and the size of its IN list. */
     static final int FOLD_CHUNK = 1000;
@@ -49,6 +59,26 @@ public class OrderTally {
         Long total = jdbc.queryForObject(SqlFiles.get("order/tally"), new MapSqlParameterSource("tenant", tenant),
                 (rs, n) -> rs.getLong("total"));
         return total == null ? 0 : total;
+    }
+
+    /**
+     * Where the tenant's orders from {@code offset} on begin (0 is the oldest), by (createdAt, id),
+     * found by the day, minute and second counts rather than by passing the orders before it.
+     */
+    public Position position(String tenant, long offset) {
+        return jdbc.queryForObject(SqlFiles.get("order/page-position"),
+                new MapSqlParameterSource("tenant", tenant).addValue("offset", offset), (rs, n) -> {
+                    long second = rs.getLong("bucket");
+                    return new Position(rs.getLong("total"), rs.wasNull() ? null : Instant.ofEpochSecond(second),
+                            rs.getLong("before"));
+                });
+    }
+
+    /**
+     * A place in a tenant's orders: their total, the start of the second that holds the place
+     * ({@code null} past the last order), and how many orders are older than that second.
+     */
+    public record Position(long total, Instant second, long before) {
     }
 
     /**
@@ -85,9 +115,10 @@ public class OrderTally {
     }
 
     /**
-     * Gathers each tenant's tally rows into one (route fold-order-tally). Each chunk is one
-     * transaction: the rows it read are locked, deleted and replaced by their sum, so a reader sees
-     * the tally before or after, never half of it. A fold that fails leaves the rows as they were.
+     * Adds each tenant's tally rows to its bucket counts (route fold-order-tally). Each chunk is one
+     * transaction: the rows it read are locked, summed per bucket into {@code order_count} and
+     * deleted, so a reader sees them before or after, never half. A fold that fails leaves the rows
+     * as they were: a count is exact folded or not.
      */
     public void fold() {
         foldAbove(FOLD_ABOVE);
@@ -113,15 +144,21 @@ public class OrderTally {
 
     private int foldChunk(String tenant) {
         MapSqlParameterSource params = new MapSqlParameterSource("tenant", tenant).addValue("limit", FOLD_CHUNK);
-        List<long[]> rows = jdbc.query(SqlFiles.get("order/tally-lock"), params,
-                (rs, n) -> new long[] {rs.getLong("id"), rs.getLong("delta")});
-        if (rows.size() < 2) {
-            return rows.size();
+        List<Long> ids = new ArrayList<>();
+        Map<List<Long>, Long> sums = new LinkedHashMap<>();
+        jdbc.query(SqlFiles.get("order/tally-lock"), params, rs -> {
+            ids.add(rs.getLong("id"));
+            sums.merge(List.of(rs.getLong("grain"), rs.getLong("bucket")), rs.getLong("delta"), Long::sum);
+        });
+        if (ids.isEmpty()) {
+            return 0;
         }
-        long sum = rows.stream().mapToLong(row -> row[1]).sum();
-        jdbc.update(SqlFiles.get("order/tally-delete"),
-                new MapSqlParameterSource("ids", rows.stream().map(row -> row[0]).toList()));
-        jdbc.update(SqlFiles.get("order/tally-insert"), new MapSqlParameterSource("tenant", tenant).addValue("delta", sum));
-        return rows.size();
+        jdbc.batchUpdate(SqlFiles.get("order/count-fold"), sums.entrySet().stream()
+                .filter(sum -> sum.getValue() != 0)
+                .map(sum -> new MapSqlParameterSource("tenant", tenant).addValue("grain", sum.getKey().get(0))
+                        .addValue("bucket", sum.getKey().get(1)).addValue("orders", sum.getValue()))
+                .toArray(MapSqlParameterSource[]::new));
+        jdbc.update(SqlFiles.get("order/tally-delete"), new MapSqlParameterSource("ids", ids));
+        return ids.size();
     }
 }

@@ -106,9 +106,9 @@ abstract class OrderReadApiTests extends ApiTestSupport {
     }
 
     /**
-     * A page past the middle is read from the newest end and turned round: walking every page of
-     * both halves (orders sharing a createdAt ordered by id) must give each order once, oldest
-     * first, with nextPageUrl exactly while orders follow, and nothing past the last page.
+     * Walking every page, near the start (OFFSET) and deeper (found by the counts), with orders
+     * sharing a createdAt ordered by id, must give each order once, oldest first, with nextPageUrl
+     * exactly while orders follow, and nothing past the last page.
      */
     @Test
     void everyPageHoldsTheSameOrdersWhicheverEndItIsReadFrom() {
@@ -132,6 +132,57 @@ abstract class OrderReadApiTests extends ApiTestSupport {
             assertThat(seen).as("pageSize %d", pageSize).isEqualTo(expected);
             assertThat(get("/Order/getOrder?pageSize=" + pageSize + "&page=" + (pages + 1)).json().path("data"))
                     .isEmpty();
+        }
+    }
+
+    /**
+     * Pages past the direct offset (2 in the tests) start at the second that the day, minute and
+     * second counts find: with orders over two days, several minutes and seconds, and several
+     * sharing a microsecond, every page of every size must hold what the order of (createdAt, id)
+     * puts there, with the counts folded or not, after deletes, and nothing past the last page.
+     */
+    @Test
+    void deepPagesFoundByTheCountsHoldWhatTheOrderingPutsThere() {
+        List<Instant> stamps = new ArrayList<>();
+        for (Instant day : List.of(T0.minusSeconds(86400 + 7), T0, T0.plusSeconds(86400 * 3))) {
+            for (long at : new long[] {0, 0, 0, 1, 59, 60, 61, 3600}) {
+                stamps.add(day.plusSeconds(at));
+            }
+            stamps.add(day.plusMillis(1500));
+        }
+        for (int i = 0; i < stamps.size(); i++) {
+            fixtures.insertOrder(refs, "D-" + i, stamps.get(i));
+        }
+        assertEveryPageInOrder("unfolded");
+
+        tally.foldAbove(0);
+        assertEveryPageInOrder("folded");
+
+        jdbc.update("DELETE FROM orders WHERE id_remote IN ('D-1', 'D-9', 'D-10', 'D-11', 'D-12')");
+        assertEveryPageInOrder("after deletes, unfolded");
+        tally.foldAbove(0);
+        assertEveryPageInOrder("after deletes, folded");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM order_tally", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM order_count WHERE orders <= 0", Integer.class))
+                .as("a bucket whose orders are all gone keeps no row").isZero();
+    }
+
+    private void assertEveryPageInOrder(String when) {
+        List<String> expected = jdbc.queryForList(
+                "SELECT id FROM orders WHERE tenant = 'demo' ORDER BY created_at, id", String.class);
+        for (int pageSize : new int[] {1, 2, 3, 5}) {
+            List<String> seen = new ArrayList<>();
+            int pages = (expected.size() + pageSize - 1) / pageSize;
+            for (int p = 1; p <= pages; p++) {
+                JsonNode body = get("/Order/getOrder?pageSize=" + pageSize + "&page=" + p).json();
+                body.path("data").forEach(o -> seen.add(o.path("id").asText()));
+                assertThat(body.path("pagination").path("totalItems").asInt()).isEqualTo(expected.size());
+                assertThat(body.path("pagination").path("nextPageUrl").isNull()).as("%s, page %d of %d", when, p, pages)
+                        .isEqualTo(p == pages);
+            }
+            assertThat(seen).as("%s, pageSize %d", when, pageSize).isEqualTo(expected);
+            assertThat(get("/Order/getOrder?pageSize=" + pageSize + "&page=" + (pages + 1)).json().path("data"))
+                    .as("%s, past the last page", when).isEmpty();
         }
     }
 
@@ -356,7 +407,9 @@ abstract class OrderReadApiTests extends ApiTestSupport {
 
         tally.foldAbove(1);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM order_tally WHERE tenant = 'demo'", Integer.class))
-                .isLessThanOrEqualTo(1);
+                .isZero();
+        assertThat(jdbc.queryForObject("SELECT orders FROM order_count WHERE tenant = 'demo' AND grain = 0",
+                Long.class)).isEqualTo(3L);
         assertThat(totals()).containsExactly(3L, 3L);
         assertThat(get("/Order/getOrder?pageSize=2").json().path("pagination").path("totalPages").asInt())
                 .isEqualTo(2);

@@ -1,1 +1,0 @@
-INSERT INTO order_tally (tenant, delta) VALUES (:tenant, :delta)
