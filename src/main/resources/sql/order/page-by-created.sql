@@ -1,5 +1,6 @@
--- One page of a tenant's orders, oldest first; the index (tenant, created_at, id) answers it alone.
-SELECT id
+-- One page of a tenant's orders, oldest first, beside the tenant's total (read once, in the same
+-- statement); the index (tenant, created_at, id) answers the page alone.
+SELECT id, (SELECT COALESCE(SUM(orders), 0) FROM order_count_parts WHERE tenant = :tenant AND grain = 0) AS total
 FROM orders
 WHERE tenant = :tenant
 ORDER BY created_at, id

@@ -65,10 +65,11 @@ public class OrderReads {
         long total;
         List<String> ids;
         if (offset < directOffset) {
-            total = tally.orders(request.tenant());
-            ids = offset >= total ? List.of()
-                    : jdbc.queryForList(SqlFiles.get("order/page-by-created"), params.addValue("offset", offset),
-                            String.class);
+            List<CountedId> rows = jdbc.query(SqlFiles.get("order/page-by-created"), params.addValue("offset", offset),
+                    (rs, n) -> new CountedId(rs.getString("id"), rs.getLong("total")));
+            // a page past the end has no row to carry the total
+            total = rows.isEmpty() ? tally.orders(request.tenant()) : rows.get(0).total();
+            ids = rows.stream().map(CountedId::id).toList();
         } else {
             OrderTally.Position start = tally.position(request.tenant(), offset);
             total = start.total();
@@ -122,6 +123,10 @@ public class OrderReads {
             return tombstone;
         }).toList();
         request.ok(new Page(tombstones, total, more).document(page, request.urlWith(nextPage(page, rows, total))));
+    }
+
+    /** An order of a page, beside the tenant's total read in the same statement. */
+    private record CountedId(String id, long total) {
     }
 
     /** A row of a change feed: what it is, and its place in the feed's (timestamp, id) order. */
