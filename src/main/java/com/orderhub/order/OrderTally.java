@@ -1,8 +1,8 @@
 package com.orderhub.order;
 
 import com.orderhub.db.SqlFiles;
-import java.time.OffsetDateTime;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +38,7 @@ public class OrderTally {
      * The grains counted, in seconds per bucket: the whole book (0), a day, a minute, a second. A
      * bucket is the epoch second it starts at (0 for the whole book).
      */
-    public static final int[] GRAINS = {0, 86400, 60, 1};
+    public static final List<Integer> GRAINS = List.of(0, 86400, 60, 1);
 
     /** Rows one fold transaction gathers: bounds its lock list and the size of its IN list. */
     static final int FOLD_CHUNK = 1000;
