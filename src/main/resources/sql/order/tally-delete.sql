@@ -1,1 +1,1 @@
-DELETE FROM order_tally WHERE id IN (:ids)
+DELETE FROM order_count_delta WHERE id IN (:ids)

@@ -8,11 +8,12 @@ import java.time.OffsetDateTime;
 import org.h2.api.Trigger;
 
 /**
- * The embedded database's half of the order tally (migration V7_1 for H2; PostgreSQL uses
- * statement triggers instead): every order inserted or deleted adds a row of +1 or -1 to
- * {@code order_tally} for each grain of {@link OrderTally#GRAINS} (its tenant's whole book, and the
- * day, minute and second of its createdAt), in the writer's transaction, so the tally commits or
- * rolls back with the order. H2 runs it inside the writing statement, on that statement's connection.
+ * The embedded database's half of the order tally (created by migration V7_1 for H2; PostgreSQL
+ * uses statement triggers instead): every order inserted or deleted adds a row of +1 or -1 to
+ * {@code order_count_delta} for each grain of {@link OrderTally#GRAINS} (its tenant's whole book,
+ * and the day, minute and second of its createdAt), in the writer's transaction, so the counts
+ * commit or roll back with the order. H2 runs it inside the writing statement, on that
+ * statement's connection.
  */
 public class H2OrderTally implements Trigger {
 

@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
 import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -31,6 +33,8 @@ import org.springframework.stereotype.Component;
  */
 @Component("orderReads")
 public class OrderReads {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OrderReads.class);
 
     /** The seed's default for {@code date}: {@code 1999-01-01 01:00:00}. */
     static final Instant EPOCH_OF_THE_SEED = Instant.parse("1999-01-01T01:00:00Z");
@@ -73,10 +77,19 @@ public class OrderReads {
         } else {
             OrderTally.Position start = tally.position(request.tenant(), offset);
             total = start.total();
-            ids = start.second() == null ? List.of()
-                    : jdbc.queryForList(SqlFiles.get("order/page-by-created-from"), params
-                            .addValue("from", Rows.param(start.second())).addValue("offset", offset - start.before()),
-                            String.class);
+            if (offset >= total) {
+                ids = List.of();
+            } else if (start.second() == null) {
+                // counts that do not hold the offset they add up to: pass the orders instead
+                LOG.warn("The order counts of tenant {} found no second for order {} of {}; reading by OFFSET",
+                        request.tenant(), offset, total);
+                ids = jdbc.query(SqlFiles.get("order/page-by-created"), params.addValue("offset", offset),
+                        (rs, n) -> rs.getString("id"));
+            } else {
+                ids = jdbc.queryForList(SqlFiles.get("order/page-by-created-from"), params
+                        .addValue("from", Rows.param(start.second())).addValue("offset", offset - start.before()),
+                        String.class);
+            }
         }
         answer(request, page, ids, total, Map.of("page", String.valueOf(page.page() + 1)));
     }

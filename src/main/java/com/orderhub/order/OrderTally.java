@@ -18,10 +18,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * How many orders a tenant has, and how many in each day, minute and second of createdAt, exactly
- * and without counting them: database triggers add rows to {@code order_tally} in every transaction
- * that inserts or deletes orders (migrations V7, V8 and their vendor parts), and a timer folds them
- * into {@code order_count}, one row per bucket, so a sum reads a handful of rows however large the
- * order book and however fast orders arrive.
+ * and without counting them: database triggers add rows to {@code order_count_delta} in every
+ * transaction that inserts or deletes orders (migration V8 and its vendor parts), and a timer folds
+ * them into {@code order_count}, one row per bucket, so a sum reads a handful of rows however large
+ * the order book and however fast orders arrive.
  */
 @Component("orderTally")
 public class OrderTally {
@@ -68,8 +68,8 @@ public class OrderTally {
     public Position position(String tenant, long offset) {
         return jdbc.queryForObject(SqlFiles.get("order/page-position"),
                 new MapSqlParameterSource("tenant", tenant).addValue("offset", offset), (rs, n) -> {
-                    long second = rs.getLong("bucket");
-                    return new Position(rs.getLong("total"), rs.wasNull() ? null : Instant.ofEpochSecond(second),
+                    Long second = rs.getObject("bucket", Long.class);
+                    return new Position(rs.getLong("total"), second == null ? null : Instant.ofEpochSecond(second),
                             rs.getLong("before"));
                 });
     }

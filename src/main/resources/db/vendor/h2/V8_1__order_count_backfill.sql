@@ -1,6 +1,6 @@
 -- The orders stored before V8, counted afresh at every grain; from now on H2OrderTally adds a row
--- per grain for each order written.
-DELETE FROM order_tally;
+-- per grain to order_count_delta for each order written, and V7's single count goes.
+DROP TABLE order_tally;
 INSERT INTO order_count (tenant, grain, bucket, orders)
 SELECT tenant, grain, bucket, COUNT(*)
 FROM (SELECT o.tenant, g.grain,

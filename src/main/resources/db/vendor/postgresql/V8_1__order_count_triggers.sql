@@ -1,14 +1,14 @@
--- The statement triggers of V7_1 now add a row per grain and bucket (V8): the tenant's whole book
--- (grain 0), and the day, minute and second of each order's createdAt. The orders of a statement
+-- The statement triggers of V7_1 now add a row per grain and bucket to order_count_delta (V8): the
+-- tenant's whole book (grain 0), and the day, minute and second of each order's createdAt. The orders of a statement
 -- are grouped by createdAt first: the intake stamps a batch with one time, so the buckets are
 -- worked out once per batch, not once per order.
--- Writers wait while this runs, so every order is counted once: by the backfill below or by the
--- new triggers.
+-- Writers wait while this runs (the backfill groups every order stored: seconds for millions), so
+-- every order is counted once, by the backfill below or by the new triggers.
 LOCK TABLE orders IN SHARE MODE;
 
 CREATE OR REPLACE FUNCTION order_tally_inserted() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
 BEGIN
-    INSERT INTO order_tally (tenant, grain, bucket, delta)
+    INSERT INTO order_count_delta (tenant, grain, bucket, delta)
     SELECT tenant, grain, bucket, SUM(n)
     FROM (SELECT o.tenant, g.grain, o.n,
                  CASE WHEN g.grain = 0 THEN 0 ELSE CAST(FLOOR(EXTRACT(EPOCH FROM o.created_at) / g.grain) AS BIGINT) * g.grain END AS bucket
@@ -20,7 +20,7 @@ END $$;
 
 CREATE OR REPLACE FUNCTION order_tally_deleted() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
 BEGIN
-    INSERT INTO order_tally (tenant, grain, bucket, delta)
+    INSERT INTO order_count_delta (tenant, grain, bucket, delta)
     SELECT tenant, grain, bucket, -SUM(n)
     FROM (SELECT o.tenant, g.grain, o.n,
                  CASE WHEN g.grain = 0 THEN 0 ELSE CAST(FLOOR(EXTRACT(EPOCH FROM o.created_at) / g.grain) AS BIGINT) * g.grain END AS bucket
@@ -32,13 +32,15 @@ END $$;
 
 CREATE OR REPLACE FUNCTION order_tally_truncated() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
 BEGIN
-    DELETE FROM order_tally;
+    DELETE FROM order_count_delta;
     DELETE FROM order_count;
     RETURN NULL;
 END $$;
 
+-- V7's single count goes: it waits here for a fold of an earlier hub still holding its rows
+DROP TABLE order_tally;
+
 -- the orders stored before this migration, counted afresh at every grain
-DELETE FROM order_tally;
 INSERT INTO order_count (tenant, grain, bucket, orders)
 SELECT tenant, grain, bucket, COUNT(*)
 FROM (SELECT o.tenant, g.grain,

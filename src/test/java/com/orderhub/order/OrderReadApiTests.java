@@ -162,7 +162,7 @@ abstract class OrderReadApiTests extends ApiTestSupport {
         assertEveryPageInOrder("after deletes, unfolded");
         tally.foldAbove(0);
         assertEveryPageInOrder("after deletes, folded");
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM order_tally", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM order_count_delta", Integer.class)).isZero();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM order_count WHERE orders <= 0", Integer.class))
                 .as("a bucket whose orders are all gone keeps no row").isZero();
     }
@@ -170,6 +170,21 @@ abstract class OrderReadApiTests extends ApiTestSupport {
     private void assertEveryPageInOrder(String when) {
         List<String> expected = jdbc.queryForList(
                 "SELECT id FROM orders WHERE tenant = 'demo' ORDER BY created_at, id", String.class);
+        List<Instant> created = jdbc.queryForList(
+                "SELECT created_at FROM orders WHERE tenant = 'demo' ORDER BY created_at, id",
+                java.time.OffsetDateTime.class).stream().map(java.time.OffsetDateTime::toInstant).toList();
+        for (int k = 0; k <= created.size(); k++) {
+            OrderTally.Position position = tally.position("demo", k);
+            assertThat(position.total()).as("%s, total at %d", when, k).isEqualTo(created.size());
+            if (k == created.size()) {
+                assertThat(position.second()).as("%s, past the last order", when).isNull();
+                continue;
+            }
+            Instant second = Instant.ofEpochSecond(created.get(k).getEpochSecond());
+            assertThat(position.second()).as("%s, the second of order %d", when, k).isEqualTo(second);
+            assertThat(position.before()).as("%s, orders before the second of order %d", when, k)
+                    .isEqualTo(created.stream().filter(at -> at.isBefore(second)).count());
+        }
         for (int pageSize : new int[] {1, 2, 3, 5}) {
             List<String> seen = new ArrayList<>();
             int pages = (expected.size() + pageSize - 1) / pageSize;
@@ -406,7 +421,7 @@ abstract class OrderReadApiTests extends ApiTestSupport {
         assertThat(totals()).containsExactly(3L, 3L);
 
         tally.foldAbove(1);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM order_tally WHERE tenant = 'demo'", Integer.class))
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM order_count_delta WHERE tenant = 'demo'", Integer.class))
                 .isZero();
         assertThat(jdbc.queryForObject("SELECT orders FROM order_count WHERE tenant = 'demo' AND grain = 0",
                 Long.class)).isEqualTo(3L);
