@@ -45,10 +45,14 @@ public class H2OrderTally implements Trigger {
     @Override
     public void fire(Connection conn, Object[] oldRow, Object[] newRow) throws SQLException {
         Object[] row = newRow != null ? newRow : oldRow;
-        long second = epochSecond(row[createdColumn]);
+        String tenant = String.valueOf(row[tenantColumn]);
+        if (!(row[createdColumn] instanceof OffsetDateTime createdAt)) {
+            throw new SQLException("created_at is not a timestamp with time zone: " + row[createdColumn]);
+        }
+        long second = createdAt.toEpochSecond();
         try (PreparedStatement insert = conn.prepareStatement(INSERT)) {
             for (int grain : OrderTally.GRAINS) {
-                insert.setString(1, String.valueOf(row[tenantColumn]));
+                insert.setString(1, tenant);
                 insert.setInt(2, grain);
                 insert.setLong(3, grain == 0 ? 0 : Math.floorDiv(second, grain) * grain);
                 insert.setLong(4, newRow != null ? 1 : -1);
@@ -56,15 +60,5 @@ public class H2OrderTally implements Trigger {
             }
             insert.executeBatch();
         }
-    }
-
-    private static long epochSecond(Object createdAt) throws SQLException {
-        if (createdAt instanceof OffsetDateTime at) {
-            return at.toEpochSecond();
-        }
-        if (createdAt instanceof java.sql.Timestamp at) {
-            return Math.floorDiv(at.getTime(), 1000);
-        }
-        throw new SQLException("created_at is not a timestamp with time zone: " + createdAt);
     }
 }

@@ -167,6 +167,26 @@ abstract class OrderReadApiTests extends ApiTestSupport {
                 .as("a bucket whose orders are all gone keeps no row").isZero();
     }
 
+    /**
+     * Counts that do not hold an offset they add up to (here: the day counts gone) must not give
+     * a wrong page: the page is read by OFFSET instead, with the same orders.
+     */
+    @Test
+    void pagesStayRightWhenTheCountsDoNotHoldThem() {
+        for (int i = 0; i < 5; i++) {
+            fixtures.insertOrder(refs, "C-" + i, T0.plusSeconds(i));
+        }
+        tally.foldAbove(0);
+        jdbc.update("DELETE FROM order_count WHERE tenant = 'demo' AND grain = 86400");
+        assertThat(tally.position("demo", 3).second()).isNull();
+
+        ApiTestSupport.Response page = get("/Order/getOrder?pageSize=1&page=4");
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(idRemotes(page.json())).containsExactly("C-3");
+        assertThat(page.json().path("pagination").path("totalItems").asInt()).isEqualTo(5);
+    }
+
     private void assertEveryPageInOrder(String when) {
         List<String> expected = jdbc.queryForList(
                 "SELECT id FROM orders WHERE tenant = 'demo' ORDER BY created_at, id", String.class);
