@@ -11,26 +11,35 @@ import java.util.Map;
  * The report of a bench/run.sh run: reads the figures the steps wrote (lines of key, value, unit,
  * label, tab-separated), adds the ratios against the limit and the bar of the benchmark issue,
  * prints one table and writes the same rows as JSON, so every printed figure is in the file.
+ * A key written several times is a figure of several rounds: its value is their median, and
+ * each round's value is listed with it; a ratio is taken per round (E of a round against the L
+ * of the same round), and the bar is decided on the median of the rounds' ratios.
  *
  * java bench/BenchReport.java <results.tsv> <results.json>
  */
 public class BenchReport {
 
-    private record Row(String key, String value, String unit, String label) {
+    private record Row(String key, String value, String unit, String label, List<String> rounds) {
+
+        Row(String key, String value, String unit, String label) {
+            this(key, value, unit, label, List.of(value));
+        }
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, Row> rows = new LinkedHashMap<>();
+        Map<String, List<Row>> written = new LinkedHashMap<>();
         for (String line : Files.readAllLines(Path.of(args[0]), StandardCharsets.UTF_8)) {
             String[] field = line.split("\t", 4);
             if (field.length == 4) {
-                rows.put(field[0], new Row(field[0], field[1], field[2], field[3]));
+                written.computeIfAbsent(field[0], k -> new ArrayList<>()).add(new Row(field[0], field[1], field[2], field[3]));
             }
         }
+        Map<String, Row> rows = new LinkedHashMap<>();
+        written.forEach((key, rounds) -> rows.put(key, rounds.size() == 1 ? rounds.get(0) : median(rounds)));
         List<Row> verdicts = new ArrayList<>();
-        Double limit = number(rows, "limit.batched.orders_per_s");
-        ratio(verdicts, rows, limit, "rest.persisted_orders_per_s", "e_over_l", "E / L (REST persisted / limit)", 0.5);
-        ratio(verdicts, rows, limit, "file.persisted_orders_per_s", "f_over_l", "F / L (file persisted / limit)", 0.6);
+        List<Row> limit = written.get("limit.batched.orders_per_s");
+        ratio(verdicts, written, limit, "rest.persisted_orders_per_s", "e_over_l", "E / L (REST persisted / limit)", 0.5);
+        ratio(verdicts, written, limit, "file.persisted_orders_per_s", "f_over_l", "F / L (file persisted / limit)", 0.6);
         ceiling(verdicts, rows, "reads.get_order_page_1.p99_ms", 20);
         ceiling(verdicts, rows, "reads.get_by_id_remote.p99_ms", 20);
         for (String region : List.of("start", "middle", "end")) {
@@ -60,25 +69,57 @@ public class BenchReport {
         String comma = "";
         for (Row row : rows.values()) {
             json.append(comma).append("  ").append(string(row.key())).append(": {\"value\": ")
-                    .append(isNumber(row.value()) ? row.value() : string(row.value()))
+                    .append(jsonValue(row.value()))
                     .append(", \"unit\": ").append(string(row.unit()))
-                    .append(", \"label\": ").append(string(row.label())).append('}');
+                    .append(", \"label\": ").append(string(row.label()));
+            if (row.rounds().size() > 1) {
+                json.append(", \"rounds\": [").append(String.join(", ", row.rounds().stream()
+                        .map(BenchReport::jsonValue).toList())).append(']');
+            }
+            json.append('}');
             comma = ",\n";
         }
         Files.writeString(Path.of(args[1]), json.append("\n}\n"));
         System.out.println("\nResults: " + args[1]);
     }
 
-    private static void ratio(List<Row> verdicts, Map<String, Row> rows, Double limit, String key, String name,
-            String label, double bar) {
-        Double value = number(rows, key);
-        if (limit == null || value == null || limit == 0) {
+    /** The ratio of a figure to L, round by round, and the bar on their median. */
+    private static void ratio(List<Row> verdicts, Map<String, List<Row>> written, List<Row> limit, String key,
+            String name, String label, double bar) {
+        List<Row> values = written.get(key);
+        if (limit == null || values == null || limit.size() != values.size()) {
             return;
         }
-        double ratio = value / limit;
-        verdicts.add(new Row("ratio." + name, "%.3f".formatted(ratio), "x L", label));
-        verdicts.add(new Row("bar." + name, ratio >= bar ? "pass" : "FAIL", "",
-                "bar: %s >= %.1f".formatted(label.replaceFirst(" \\(.*", ""), bar)));
+        List<String> ratios = new ArrayList<>();
+        int met = 0;
+        for (int i = 0; i < values.size(); i++) {
+            Double l = number(limit.get(i).value());
+            Double v = number(values.get(i).value());
+            if (l == null || v == null || l == 0) {
+                return;
+            }
+            ratios.add("%.3f".formatted(v / l));
+            met += v / l >= bar ? 1 : 0;
+        }
+        Row ratio = median(ratios.stream().map(r -> new Row("ratio." + name, r, "x L", label)).toList());
+        verdicts.add(ratio);
+        String verdict = Double.parseDouble(ratio.value()) >= bar ? "pass" : "FAIL";
+        verdicts.add(new Row("bar." + name, ratios.size() == 1 ? verdict : verdict + " (" + met + " of " + ratios.size()
+                + " rounds)", "", "bar: %s >= %.1f".formatted(label.replaceFirst(" \\(.*", ""), bar)));
+    }
+
+    /** A figure of several rounds: the median of its values (the lower middle one of an even number), each listed. */
+    private static Row median(List<Row> rounds) {
+        Row first = rounds.get(0);
+        List<String> values = rounds.stream().map(Row::value).toList();
+        if (!values.stream().allMatch(BenchReport::isNumber)) {
+            return new Row(first.key(), String.join(" / ", values), first.unit(), first.label(), values);
+        }
+        List<String> sorted = new ArrayList<>(values);
+        sorted.sort(java.util.Comparator.comparing(Double::valueOf));
+        return new Row(first.key(), sorted.get((sorted.size() - 1) / 2), first.unit(), first.label() + " (median of "
+                + values.size() + " rounds: " + String.join(" / ", values.stream().map(BenchReport::pretty).toList())
+                + ")", values);
     }
 
     /** The bar for a latency, labelled as measured (a small order book has fewer pages than asked). */
@@ -94,7 +135,15 @@ public class BenchReport {
 
     private static Double number(Map<String, Row> rows, String key) {
         Row row = rows.get(key);
-        return row != null && isNumber(row.value()) ? Double.valueOf(row.value()) : null;
+        return row == null ? null : number(row.value());
+    }
+
+    private static Double number(String value) {
+        return isNumber(value) ? Double.valueOf(value) : null;
+    }
+
+    private static String jsonValue(String value) {
+        return isNumber(value) ? value : string(value);
     }
 
     private static boolean isNumber(String value) {

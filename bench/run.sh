@@ -6,6 +6,7 @@
 # bash bench/run.sh [--profile prod|embedded] [--orders 100000] [--read-orders 1000000]
 #                   [--port 18090] [--hub-heap 1g] [--million-file [--memory-orders 1000000]]
 #                   [--no-build] [--keep-db] [--no-reads] [--hub-opts "<JVM options>"]
+#                   [--warmup 20000] [--rounds 1]
 #
 # prod: PostgreSQL on 127.0.0.1:5432 (user postgres, trust), database orderhub_bench_<port> dropped
 # and created for each run (and dropped after it, unless --keep-db); RabbitMQ on 127.0.0.1:5672
@@ -28,6 +29,8 @@ build=true
 keep_db=false
 reads=true
 read_client_opts="-XX:TieredStopAtLevel=1"
+warmup=
+rounds=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --profile) profile=$2; shift 2 ;;
@@ -41,10 +44,15 @@ while [ $# -gt 0 ]; do
     --no-build) build=false; shift ;;
     --keep-db) keep_db=true; shift ;;
     --no-reads) reads=false; shift ;;
+    --warmup) warmup=$2; shift 2 ;;
+    --rounds) rounds=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
 case "$profile" in prod|embedded) ;; *) echo "--profile is prod or embedded" >&2; exit 2 ;; esac
+# a fifth of the orders, at most 20,000: enough for the hub's compilers to have done the intake's paths
+[ -n "$warmup" ] || warmup=$(( orders / 5 < 20000 ? orders / 5 : 20000 ))
+[ "$rounds" -ge 1 ] 2>/dev/null || { echo "--rounds is a number of at least 1" >&2; exit 2; }
 # before anything is set up or cleaned up: the database and queue of a port belong to whoever holds it
 if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
   echo "port $port is in use: choose another with --port (18090-18099)" >&2
@@ -155,16 +163,61 @@ heap_peak() {
     { b = mib($1); if (b > max) max = b } END { printf "%.0f", max }'
 }
 
+# cpu_ticks: CPU used so far, in clock ticks, by the hub, PostgreSQL (every server process, with
+# the backends that have ended), RabbitMQ, and this script's finished children (the bench
+# programs), as four numbers in $ticks. A phase's share of each is the difference across it.
+# Not called in a subshell: the children's time is this shell's own.
+cpu_ticks() {
+  local hub_ticks=0 servers children
+  [ -z "$hub" ] || hub_ticks=$(awk '{ print $14 + $15 }' "/proc/$hub/stat" 2>/dev/null || echo 0)
+  # fields 14-17: user and system time of the process, then of its children that have ended; a
+  # process may end between the listing and the read
+  servers=$({ cat /proc/[0-9]*/stat 2>/dev/null || true; } | awk '
+    $2 == "(postgres)" { pg += $14 + $15 + $16 + $17 }
+    $2 == "(beam.smp)" || $2 == "(erl_child_setup)" { mq += $14 + $15 + $16 + $17 }
+    END { printf "%d %d", pg, mq }')
+  times > "$work/times" # the builtin: its second line is the children's user and system time
+  children=$(awk -v hz="$(getconf CLK_TCK)" 'NR == 2 {
+    for (i = 1; i <= 2; i++) { split($i, t, "m"); s += t[1] * 60 + substr(t[2], 1, length(t[2]) - 1) }
+    printf "%d", s * hz }' "$work/times")
+  ticks="$hub_ticks $servers $children"
+}
+
+# cpu_rows <key> <label> <orders> <seconds> "<ticks before>" "<ticks after>": what each process
+# spent per order in a phase, and how many of the cores they kept busy together
+cpu_rows() {
+  local hz names labels i before after spent total
+  hz=$(getconf CLK_TCK)
+  read -r -a before <<< "$5"
+  read -r -a after <<< "$6"
+  names=(hub postgres rabbitmq client)
+  labels=("the hub" "PostgreSQL" "RabbitMQ" "the bench programs")
+  total=0
+  for i in 0 1 2 3; do
+    spent=$(( after[i] - before[i] ))
+    total=$(( total + spent ))
+    row "$1.cpu.${names[i]}_ms_per_order" "$(echo "$spent * 1000 / $hz / $3" | bc -l | xargs printf '%.3f')" ms \
+      "$2, CPU per order: ${labels[i]}"
+  done
+  row "$1.cpu.cores_busy" "$(echo "$total / $hz / $4" | bc -l | xargs printf '%.2f')" cores \
+    "$2, cores kept busy by these four ($(nproc) in all)"
+}
+
 # file_intake <key> <orders> <gc log>: drops one file of that many orders in the bench partner's
 # inbox and waits for its result file
 file_intake() {
   local name=$1 count=$2 gc=$3 run file start end completed failed size first peak
+  local label="F: file of $count orders"
+  [ "$name" != million ] || label="Memory: file of $count orders, hub -Xmx256m"
   run=$(java -cp "$cp" CreateOrdersBench --url "http://localhost:$port" --key "$key" --orders 0 | tail -n 1)
-  file="orders-$name.json"
+  # a name of its own: the inbox takes a name and size once (its idempotent repository)
+  file="orders-$name-$run.json"
   java -cp "$cp" OrderFileGenerator "$work/$file.part" "$count" 5 "$run"
   size=$(du -m "$work/$file.part" | cut -f1)
   log "file of $count orders ($size MB) dropped in the inbox"
   first=$(( $(wc -l < "$gc") + 1 ))
+  cpu_ticks
+  local before=$ticks
   start=$(date +%s.%N)
   mv "$work/$file.part" "$work/inbox/$file"
   until [ -f "$work/results/$file.result.json" ]; do
@@ -172,12 +225,16 @@ file_intake() {
     sleep 0.2
   done
   end=$(date +%s.%N)
+  if [ "$name" = warmup ]; then
+    rm -f "$work/inbox/.done/$file" "$work/results/$file.result.json"
+    return 0
+  fi
+  cpu_ticks
+  cpu_rows "$name" "$label" "$count" "$(echo "$end - $start" | bc -l)" "$before" "$ticks"
   # the counts close the result file: read its tail, not its (one, long) line
   completed=$(tail -c 200 "$work/results/$file.result.json" | grep -o '"completed":[0-9]*' | tail -n 1 | cut -d: -f2)
   failed=$(tail -c 200 "$work/results/$file.result.json" | grep -o '"failed":[0-9]*' | tail -n 1 | cut -d: -f2)
   peak=$(heap_peak "$gc" "$first")
-  local label="F: file of $count orders"
-  [ "$name" = file ] || label="Memory: file of $count orders, hub -Xmx256m"
   row "$name.persisted_orders_per_s" "$(echo "$completed / ($end - $start)" | bc -l | xargs printf '%.0f')" orders/s \
     "$label, orders persisted per second (until the result file)"
   row "$name.seconds" "$(echo "$end - $start" | bc -l | xargs printf '%.1f')" s "$label, seconds until the result file"
@@ -202,22 +259,56 @@ log "starting the hub ($profile) on port $port"
 start_hub "$hub_heap" hub
 run=$(java -cp "$cp" CreateOrdersBench --url "http://localhost:$port" --key "$key" --orders 0 | tail -n 1)
 
-log "L: $orders orders, 100 per transaction, batched, 2 threads"
-java -cp "$cp" LimitLoader --url "$jdbc_url" --user "$jdbc_user" --tenant "$tenant" --run "$run" --prefix "$run-L" \
-  --orders "$orders" --per-tx 100 --threads 2 --out "$tsv" --key limit.batched \
-  --label "L: 100 orders per transaction, batched, 2 threads"
-single=$(( orders / 10 > 1000 ? orders / 10 : 1000 ))
-log "L, one order per transaction: $single orders, 2 threads"
-java -cp "$cp" LimitLoader --url "$jdbc_url" --user "$jdbc_user" --tenant "$tenant" --run "$run" --prefix "$run-L1" \
-  --orders "$single" --per-tx 1 --threads 2 --out "$tsv" --key limit.single \
-  --label "L (context): 1 order per transaction, 2 threads"
+# seconds_of <key>: the last value of that key in the results so far
+seconds_of() { awk -F'\t' -v k="$1" '$1 == k { v = $2 } END { print v }' "$tsv"; }
 
-log "E: $orders orders through POST /Order/create, 100 per request, 8 clients"
-java -cp "$cp" CreateOrdersBench --url "http://localhost:$port" --key "$key" --orders "$orders" --lines 5 \
-  --batch 100 --clients 8 --out "$tsv"
+if [ "$warmup" -gt 0 ]; then
+  # a hub that has been running has compiled its intake; a fresh one compiles it during the first
+  # tens of thousands of orders, on the cores the intake needs (see README, Benchmark)
+  log "warm-up, not measured: $warmup orders through POST /Order/create, then a file of $warmup"
+  java -cp "$cp" CreateOrdersBench --url "http://localhost:$port" --key "$key" --orders "$warmup" --lines 5 \
+    --batch 100 --clients 8 > "$work/warmup.log"
+  file_intake warmup "$warmup" "$work/gc-hub.log"
+  if [ "$profile" = prod ]; then
+    # what autovacuum would have done after those inserts (it is off on this machine): without new
+    # statistics the plans the hub's statements were given on the empty tables stay cached, and
+    # one of them (the intake's idRemote check, walking the tenant's index) held E to ~100 orders/s
+    log "ANALYZE"
+    psql -q -h 127.0.0.1 -U postgres -d "$database" -c 'ANALYZE'
+  fi
+fi
+row meta.warmup "$warmup" orders "warm-up before the first round (REST, then a file; not measured)"
+row meta.rounds "$rounds" "" "rounds of L, E and F (a figure of several rounds is their median)"
 
-log "F: a file of $orders orders"
-file_intake file "$orders" "$work/gc-hub.log"
+for round in $(seq "$rounds"); do
+  [ "$rounds" -eq 1 ] || log "round $round of $rounds"
+  log "L: $orders orders, 100 per transaction, batched, 2 threads"
+  cpu_ticks
+  before=$ticks
+  java -cp "$cp" LimitLoader --url "$jdbc_url" --user "$jdbc_user" --tenant "$tenant" --run "$run" \
+    --prefix "$run-L$round" --orders "$orders" --per-tx 100 --threads 2 --out "$tsv" --key limit.batched \
+    --label "L: 100 orders per transaction, batched, 2 threads"
+  cpu_ticks
+  cpu_rows limit.batched "L" "$orders" "$(seconds_of limit.batched.seconds)" "$before" "$ticks"
+  if [ "$round" -eq 1 ]; then
+    single=$(( orders / 10 > 1000 ? orders / 10 : 1000 ))
+    log "L, one order per transaction: $single orders, 2 threads"
+    java -cp "$cp" LimitLoader --url "$jdbc_url" --user "$jdbc_user" --tenant "$tenant" --run "$run" \
+      --prefix "$run-S" --orders "$single" --per-tx 1 --threads 2 --out "$tsv" --key limit.single \
+      --label "L (context): 1 order per transaction, 2 threads"
+  fi
+
+  log "E: $orders orders through POST /Order/create, 100 per request, 8 clients"
+  cpu_ticks
+  before=$ticks
+  java -cp "$cp" CreateOrdersBench --url "http://localhost:$port" --key "$key" --orders "$orders" --lines 5 \
+    --batch 100 --clients 8 --out "$tsv"
+  cpu_ticks
+  cpu_rows rest "E" "$orders" "$(seconds_of rest.seconds_persisted)" "$before" "$ticks"
+
+  log "F: a file of $orders orders"
+  file_intake file "$orders" "$work/gc-hub.log"
+done
 
 if $reads; then
   log "reads: filling the tenant to $read_orders orders (plain JDBC)"

@@ -58,8 +58,10 @@ public final class CheckedOrders {
 
     private static void write(JsonGenerator out, Draft draft) throws IOException {
         out.writeStartArray();
-        for (Attribute attribute : draft.part().attributes()) {
-            Object value = draft.get(attribute.name());
+        java.util.List<Attribute> attributes = draft.part().attributes();
+        for (int a = 0; a < attributes.size(); a++) {
+            Attribute attribute = attributes.get(a);
+            Object value = draft.get(a);
             if (value == null) {
                 out.writeNull();
                 continue;
@@ -85,13 +87,15 @@ public final class CheckedOrders {
     /** A part whose opening bracket has just been read, up to and including its closing one. */
     private static Draft read(JsonParser in, Part part) throws IOException {
         Draft draft = new Draft(part, "");
-        for (Attribute attribute : part.attributes()) {
+        java.util.List<Attribute> attributes = part.attributes();
+        for (int a = 0; a < attributes.size(); a++) {
+            Attribute attribute = attributes.get(a);
             JsonToken token = in.nextToken();
             if (token == JsonToken.VALUE_NULL) {
-                draft.put(attribute.name(), null);
+                draft.put(a, null);
                 continue;
             }
-            draft.put(attribute.name(), switch (attribute.type()) {
+            draft.put(a, switch (attribute.type()) {
                 case ID, TEXT, REF -> want(in, token == JsonToken.VALUE_STRING, attribute).getText();
                 case DECIMAL -> want(in, token.isNumeric(), attribute).getDecimalValue();
                 case DATE -> instant(want(in, token == JsonToken.VALUE_NUMBER_INT, attribute).getLongValue());

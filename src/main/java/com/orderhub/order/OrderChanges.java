@@ -72,7 +72,7 @@ public class OrderChanges {
         Fields body = JsonBody.object(request, properties.api().maxBodyBytes(), errors);
         Draft changes = OrderShape.forUpdate(body);
         errors.throwIfAny();
-        if (changes.values().isEmpty() && changes.part().lists().stream().noneMatch(changes::hasChildren)) {
+        if (changes.isEmpty() && changes.part().lists().stream().noneMatch(changes::hasChildren)) {
             throw ApiProblem.badRequest("Request body has no attribute to update");
         }
         String ifMatch = request.http().getHeader("If-Match");
@@ -170,8 +170,8 @@ public class OrderChanges {
     static Draft merge(Draft stored, Draft changes, FieldErrors missing) {
         Draft merged = new Draft(stored.part(), changes.path());
         merged.storedId(stored.storedId());
-        merged.values().putAll(stored.values());
-        merged.values().putAll(changes.values());
+        merged.putAll(stored);
+        merged.putAll(changes);
         for (String list : stored.part().lists()) {
             if (!changes.hasChildren(list)) {
                 continue;

@@ -127,7 +127,8 @@ public class OrderDocuments {
     private static Draft stored(OrderShape.Part part, ResultSet rs) throws SQLException {
         Draft draft = new Draft(part, "");
         draft.storedId(rs.getString("id"));
-        for (OrderShape.Attribute attribute : part.attributes()) {
+        for (int a = 0; a < part.attributes().size(); a++) {
+            OrderShape.Attribute attribute = part.attributes().get(a);
             String column = attribute.column();
             Object value = switch (attribute.type()) {
                 case ID, TEXT, REF -> rs.getString(column);
@@ -139,7 +140,7 @@ public class OrderDocuments {
                     yield rs.wasNull() ? null : number;
                 }
             };
-            draft.put(attribute.name(), value);
+            draft.put(a, value);
         }
         return draft;
     }

@@ -3,8 +3,10 @@ package com.orderhub.order;
 import com.orderhub.api.FieldErrors;
 import com.orderhub.api.Fields;
 import com.orderhub.db.References.Kind;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -99,10 +101,37 @@ public final class OrderShape {
 
         private final List<Attribute> attributes;
         private final List<String> lists;
+        private final Map<String, Integer> index = new HashMap<>();
 
         Part(List<Attribute> attributes, List<String> lists) {
             this.attributes = attributes;
             this.lists = lists;
+            for (int i = 0; i < attributes.size(); i++) {
+                index.put(attributes.get(i).name(), i);
+            }
+        }
+
+        /** The attribute's position in {@link #attributes()}, or -1 when the part has none of that name. */
+        public int indexOf(String name) {
+            Integer i = index.get(name);
+            return i == null ? -1 : i;
+        }
+
+        int attributeIndex(String name) {
+            int i = indexOf(name);
+            if (i < 0) {
+                throw new IllegalArgumentException(this + " has no attribute " + name);
+            }
+            return i;
+        }
+
+        /** The child list's position in {@link #lists()}. */
+        int listIndex(String list) {
+            int l = lists.indexOf(list);
+            if (l < 0) {
+                throw new IllegalArgumentException(this + " has no list " + list);
+            }
+            return l;
         }
 
         public List<Attribute> attributes() {
@@ -139,20 +168,22 @@ public final class OrderShape {
 
     static Draft read(Part part, Fields fields, boolean complete) {
         Draft draft = new Draft(part, fields.path());
-        for (Attribute attribute : part.attributes()) {
+        List<Attribute> attributes = part.attributes();
+        for (int a = 0; a < attributes.size(); a++) {
+            Attribute attribute = attributes.get(a);
             if (!complete && !fields.has(attribute.name())) {
                 continue;
             }
-            boolean nullGiven = fields.has(attribute.name()) && fields.node().get(attribute.name()).isNull();
-            if (!complete && nullGiven) {
+            // an update's present null clears the attribute; a new order's null is as good as absent
+            if (!complete && fields.node().get(attribute.name()).isNull()) {
                 if (attribute.required()) {
                     fields.errors().add(fields.path().isEmpty() ? attribute.name() : fields.path() + "." + attribute.name(),
                             "Parameter " + attribute.name() + " is required");
                 }
-                draft.put(attribute.name(), null);
+                draft.put(a, null);
                 continue;
             }
-            draft.put(attribute.name(), value(attribute, fields, complete && attribute.required()));
+            draft.put(a, value(attribute, fields, complete && attribute.required()));
         }
         for (String list : part.lists()) {
             if (!complete && !fields.has(list)) {

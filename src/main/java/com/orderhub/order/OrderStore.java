@@ -3,7 +3,6 @@ package com.orderhub.order;
 import com.orderhub.db.Ids;
 import com.orderhub.db.PositionalSql;
 import com.orderhub.db.Rows;
-import com.orderhub.order.OrderShape.Attribute;
 import com.orderhub.order.OrderShape.Part;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
@@ -50,11 +49,14 @@ public class OrderStore {
     private record Row(Draft draft, Map<String, Object> keys) {
     }
 
-    /** Where a placeholder's value comes from (an attribute of the row's draft, or a key) and its SQL type. */
-    private record Slot(String name, boolean attribute, int sqlType) {
+    /**
+     * Where a placeholder's value comes from (the attribute at that position of the row's draft, or
+     * the key of that name when the position is -1) and its SQL type.
+     */
+    private record Slot(String name, int attribute, int sqlType) {
 
         void bind(PreparedStatement statement, int index, Row row) throws SQLException {
-            Object value = attribute ? row.draft().get(name) : row.keys().get(name);
+            Object value = attribute >= 0 ? row.draft().get(attribute) : row.keys().get(name);
             if (value == null) {
                 statement.setNull(index, sqlType);
                 return;
@@ -191,10 +193,9 @@ public class OrderStore {
     /** A placeholder named after an attribute of the part takes the attribute, typed, so a null binds without asking the driver. */
     private static Slot[] slots(PositionalSql statement, Part part) {
         return statement.names().stream().map(name -> {
-            Attribute attribute = part == null ? null
-                    : part.attributes().stream().filter(a -> a.name().equals(name)).findFirst().orElse(null);
-            if (attribute != null) {
-                return new Slot(name, true, switch (attribute.type()) {
+            int position = part == null ? -1 : part.indexOf(name);
+            if (position >= 0) {
+                return new Slot(name, position, switch (part.attributes().get(position).type()) {
                     case ID, TEXT, REF -> Types.VARCHAR;
                     case DECIMAL -> Types.NUMERIC;
                     case DATE -> Types.TIMESTAMP_WITH_TIMEZONE;
@@ -206,7 +207,7 @@ public class OrderStore {
             if (type == null) {
                 throw new IllegalStateException("Parameter :" + name + " of " + statement.sql() + " is neither an attribute nor a key");
             }
-            return new Slot(name, false, type);
+            return new Slot(name, -1, type);
         }).toArray(Slot[]::new);
     }
 }

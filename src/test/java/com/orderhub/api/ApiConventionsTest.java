@@ -157,6 +157,14 @@ class ApiConventionsTest extends ApiTestSupport {
     }
 
     @Test
+    void aKeyGivenTwiceInOneObjectIsMalformed() {
+        Response response = post("/Company/create", "[{\"idRemote\": \"CO-1\", \"idRemote\": \"CO-2\"}]");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.error()).isEqualTo("Malformed JSON at line 1, column 33: Duplicate field 'idRemote'");
+    }
+
+    @Test
     void bodyOverSixteenMebibytesIsTooLarge() {
         String huge = "[{\"idRemote\": \"" + "x".repeat(17 * 1024 * 1024) + "\"}]";
 
