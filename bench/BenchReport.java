@@ -101,7 +101,8 @@ public class BenchReport {
             ratios.add("%.3f".formatted(v / l));
             met += v / l >= bar ? 1 : 0;
         }
-        Row ratio = median(ratios.stream().map(r -> new Row("ratio." + name, r, "x L", label)).toList());
+        List<Row> rounds = ratios.stream().map(r -> new Row("ratio." + name, r, "x L", label)).toList();
+        Row ratio = rounds.size() == 1 ? rounds.get(0) : median(rounds);
         verdicts.add(ratio);
         String verdict = Double.parseDouble(ratio.value()) >= bar ? "pass" : "FAIL";
         verdicts.add(new Row("bar." + name, ratios.size() == 1 ? verdict : verdict + " (" + met + " of " + ratios.size()
