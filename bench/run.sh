@@ -163,11 +163,11 @@ heap_peak() {
     { b = mib($1); if (b > max) max = b } END { printf "%.0f", max }'
 }
 
-# cpu_ticks: CPU used so far, in clock ticks, by the hub, PostgreSQL (every server process, with
+# cpu_mark <phase>: CPU used so far, in clock ticks, by the hub, PostgreSQL (every server process, with
 # the backends that have ended), RabbitMQ, and this script's finished children (the bench
-# programs), as four numbers in $ticks. A phase's share of each is the difference across it.
-# Not called in a subshell: the children's time is this shell's own.
-cpu_ticks() {
+# programs), kept as four numbers for that phase. Not called in a subshell: the children's time
+# is this shell's own.
+cpu_mark() {
   local hub_ticks=0 servers children
   [ -z "$hub" ] || hub_ticks=$(awk '{ print $14 + $15 }' "/proc/$hub/stat" 2>/dev/null || echo 0)
   # fields 14-17: user and system time of the process, then of its children that have ended; a
@@ -180,27 +180,28 @@ cpu_ticks() {
   children=$(awk -v hz="$(getconf CLK_TCK)" 'NR == 2 {
     for (i = 1; i <= 2; i++) { split($i, t, "m"); s += t[1] * 60 + substr(t[2], 1, length(t[2]) - 1) }
     printf "%d", s * hz }' "$work/times")
-  ticks="$hub_ticks $servers $children"
+  echo "$hub_ticks $servers $children" > "$work/$1.ticks"
 }
 
-# cpu_rows <key> <label> <orders> <seconds> "<ticks before>" "<ticks after>": what each process
-# spent per order in a phase, and how many of the cores they kept busy together
+# cpu_mark <phase>, then cpu_rows <phase> <key> <label> <orders> <seconds>: what each process spent
+# per order between the two, and how many of the cores they kept busy together
 cpu_rows() {
   local hz names labels i before after spent total
+  cpu_mark "$1.end"
   hz=$(getconf CLK_TCK)
-  read -r -a before <<< "$5"
-  read -r -a after <<< "$6"
+  read -r -a before < "$work/$1.ticks"
+  read -r -a after < "$work/$1.end.ticks"
   names=(hub postgres rabbitmq client)
   labels=("the hub" "PostgreSQL" "RabbitMQ" "the bench programs")
   total=0
   for i in 0 1 2 3; do
     spent=$(( after[i] - before[i] ))
     total=$(( total + spent ))
-    row "$1.cpu.${names[i]}_ms_per_order" "$(echo "$spent * 1000 / $hz / $3" | bc -l | xargs printf '%.3f')" ms \
-      "$2, CPU per order: ${labels[i]}"
+    row "$2.cpu.${names[i]}_ms_per_order" "$(echo "$spent * 1000 / $hz / $4" | bc -l | xargs printf '%.3f')" ms \
+      "$3, CPU per order: ${labels[i]}"
   done
-  row "$1.cpu.cores_busy" "$(echo "$total / $hz / $4" | bc -l | xargs printf '%.2f')" cores \
-    "$2, cores kept busy by these four ($(nproc) in all)"
+  row "$2.cpu.cores_busy" "$(echo "$total / $hz / $5" | bc -l | xargs printf '%.2f')" cores \
+    "$3, cores kept busy by these four ($(nproc) in all)"
 }
 
 # file_intake <key> <orders> <gc log>: drops one file of that many orders in the bench partner's
@@ -216,8 +217,7 @@ file_intake() {
   size=$(du -m "$work/$file.part" | cut -f1)
   log "file of $count orders ($size MB) dropped in the inbox"
   first=$(( $(wc -l < "$gc") + 1 ))
-  cpu_ticks
-  local before=$ticks
+  cpu_mark file
   start=$(date +%s.%N)
   mv "$work/$file.part" "$work/inbox/$file"
   until [ -f "$work/results/$file.result.json" ]; do
@@ -229,8 +229,7 @@ file_intake() {
     rm -f "$work/inbox/.done/$file" "$work/results/$file.result.json"
     return 0
   fi
-  cpu_ticks
-  cpu_rows "$name" "$label" "$count" "$(echo "$end - $start" | bc -l)" "$before" "$ticks"
+  cpu_rows file "$name" "$label" "$count" "$(echo "$end - $start" | bc -l)"
   # the counts close the result file: read its tail, not its (one, long) line
   completed=$(tail -c 200 "$work/results/$file.result.json" | grep -o '"completed":[0-9]*' | tail -n 1 | cut -d: -f2)
   failed=$(tail -c 200 "$work/results/$file.result.json" | grep -o '"failed":[0-9]*' | tail -n 1 | cut -d: -f2)
@@ -283,13 +282,11 @@ row meta.rounds "$rounds" "" "rounds of L, E and F (a figure of several rounds i
 for round in $(seq "$rounds"); do
   [ "$rounds" -eq 1 ] || log "round $round of $rounds"
   log "L: $orders orders, 100 per transaction, batched, 2 threads"
-  cpu_ticks
-  before=$ticks
+  cpu_mark limit
   java -cp "$cp" LimitLoader --url "$jdbc_url" --user "$jdbc_user" --tenant "$tenant" --run "$run" \
     --prefix "$run-L$round" --orders "$orders" --per-tx 100 --threads 2 --out "$tsv" --key limit.batched \
     --label "L: 100 orders per transaction, batched, 2 threads"
-  cpu_ticks
-  cpu_rows limit.batched "L" "$orders" "$(seconds_of limit.batched.seconds)" "$before" "$ticks"
+  cpu_rows limit limit.batched "L" "$orders" "$(seconds_of limit.batched.seconds)"
   if [ "$round" -eq 1 ]; then
     single=$(( orders / 10 > 1000 ? orders / 10 : 1000 ))
     log "L, one order per transaction: $single orders, 2 threads"
@@ -299,12 +296,10 @@ for round in $(seq "$rounds"); do
   fi
 
   log "E: $orders orders through POST /Order/create, 100 per request, 8 clients"
-  cpu_ticks
-  before=$ticks
+  cpu_mark rest
   java -cp "$cp" CreateOrdersBench --url "http://localhost:$port" --key "$key" --orders "$orders" --lines 5 \
     --batch 100 --clients 8 --out "$tsv"
-  cpu_ticks
-  cpu_rows rest "E" "$orders" "$(seconds_of rest.seconds_persisted)" "$before" "$ticks"
+  cpu_rows rest rest "E" "$orders" "$(seconds_of rest.seconds_persisted)"
 
   log "F: a file of $orders orders"
   file_intake file "$orders" "$work/gc-hub.log"

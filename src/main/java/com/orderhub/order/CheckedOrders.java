@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * An order the API or a partner's file has checked, as it travels on the queue and waits in its
@@ -58,7 +59,7 @@ public final class CheckedOrders {
 
     private static void write(JsonGenerator out, Draft draft) throws IOException {
         out.writeStartArray();
-        java.util.List<Attribute> attributes = draft.part().attributes();
+        List<Attribute> attributes = draft.part().attributes();
         for (int a = 0; a < attributes.size(); a++) {
             Attribute attribute = attributes.get(a);
             Object value = draft.get(a);
@@ -87,7 +88,7 @@ public final class CheckedOrders {
     /** A part whose opening bracket has just been read, up to and including its closing one. */
     private static Draft read(JsonParser in, Part part) throws IOException {
         Draft draft = new Draft(part, "");
-        java.util.List<Attribute> attributes = part.attributes();
+        List<Attribute> attributes = part.attributes();
         for (int a = 0; a < attributes.size(); a++) {
             Attribute attribute = attributes.get(a);
             JsonToken token = in.nextToken();

@@ -106,6 +106,9 @@ public final class OrderShape {
         Part(List<Attribute> attributes, List<String> lists) {
             this.attributes = attributes;
             this.lists = lists;
+            if (attributes.size() > Long.SIZE) {
+                throw new IllegalStateException(this + ": a draft marks its attributes in one long");
+            }
             for (int i = 0; i < attributes.size(); i++) {
                 index.put(attributes.get(i).name(), i);
             }

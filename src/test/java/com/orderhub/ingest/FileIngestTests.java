@@ -136,6 +136,19 @@ abstract class FileIngestTests extends ApiTestSupport {
     }
 
     @Test
+    void aKeyGivenTwiceInAnOrderRejectsTheFileBeforeAnyOrderIsQueued() throws IOException {
+        drop("twice.json", orders("D-1", "D-2").replace("{\"idRemote\":\"D-2\",", "{\"idRemote\":\"D-2\",\"idRemote\":\"D-3\","));
+
+        JsonNode result = awaitResult("twice.json");
+
+        assertThat(result.path("status").asText()).isEqualTo("rejected");
+        assertThat(result.path("error").asText())
+                .isEqualTo("Malformed JSON at line 2, column 29 (in order 1): Duplicate field 'idRemote'");
+        assertThat(fixtures.count("message")).isZero();
+        assertThat(fixtures.count("orders")).isZero();
+    }
+
+    @Test
     void aFileThatIsNotAnArrayOfOrdersIsRejected() throws IOException {
         drop("object.json", orderJson("O-1").toString());
 
