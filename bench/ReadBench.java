@@ -1,9 +1,8 @@
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,6 +43,11 @@ import java.util.regex.Pattern;
  * java -cp <jdbc driver> bench/ReadBench.java --url http://localhost:18090 --key bench-key
  *      --db-url jdbc:... [--db-user postgres] [--tenant bench] [--clients 4] [--samples 400]
  *      [--walk-pages 200] [--out results.tsv] [--explain-out plans.txt --jar hub.jar]
+ *      [--hub-pid <pid> --clock-ticks <getconf CLK_TCK>]
+ *
+ * With --hub-pid (Linux), each measured kind of request also reports the CPU it cost per request:
+ * the hub's, PostgreSQL's (every server process, with its backends that have ended) and this
+ * client's own, which shares the machine's cores with the other two.
  */
 public class ReadBench {
 
@@ -51,17 +55,19 @@ public class ReadBench {
     private static final Pattern TOTAL = Pattern.compile("\"totalItems\":(\\d+)");
     private static final Pattern EXECUTION = Pattern.compile("Execution Time: ([0-9.]+) ms");
     private static final int PAGE_SIZE = 10;
+    private static final int WARMUP_ROUNDS = 40;
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
     private final String key;
     private final int clients;
     private final List<String> tsv = new ArrayList<>();
+    private final CpuMeter cpu;
 
-    ReadBench(String base, String key, int clients) {
+    ReadBench(String base, String key, int clients, CpuMeter cpu) {
         this.base = base;
         this.key = key;
         this.clients = clients;
+        this.cpu = cpu;
     }
 
     public static void main(String[] args) throws Exception {
@@ -74,7 +80,9 @@ public class ReadBench {
         int samples = Integer.parseInt(options.get("samples"));
         int walkPages = Integer.parseInt(options.get("walk-pages"));
         String tenant = options.get("tenant");
-        ReadBench bench = new ReadBench(options.get("url") + "/api/database/v1", options.get("key"), clients);
+        CpuMeter cpu = options.containsKey("hub-pid") ? new CpuMeter(Long.parseLong(options.get("hub-pid")),
+                Integer.parseInt(options.getOrDefault("clock-ticks", "100"))) : null;
+        ReadBench bench = new ReadBench(options.get("url") + "/api/database/v1", options.get("key"), clients, cpu);
 
         List<String> idRemotes = new ArrayList<>();
         Map<String, OffsetDateTime> walkStarts = new LinkedHashMap<>();
@@ -111,12 +119,31 @@ public class ReadBench {
         bench.tsv.add("reads.clients\t%d\tclients\tReads: concurrent clients".formatted(clients));
 
         long lastPage = Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
-        // warm-up: the first requests of each kind pay for class loading and JIT, not for the query;
-        // on 2 cores the JIT still compiles the read path after a hundred requests, so as many
-        // requests as are measured go first
-        bench.measure("warmup", "warm-up", samples, n -> "/Order/getOrder?pageSize=10&page=" + (1 + n % 50));
-        bench.measure("warmup", "warm-up", samples, n -> "/Order/get/" + enc(idRemotes.get(n % idRemotes.size())));
-        bench.walks("warmup", "warm-up", walkStarts, "start", 20);
+        // warm-up: the first requests of each kind pay for class loading and JIT, not for the query.
+        // On 2 cores the hub's optimizing compiler works on the read path for thousands of requests,
+        // on a core the reads need: rounds of every kind of request are run until the hub's compiler
+        // threads take under a twentieth of its CPU in a round (at most WARMUP_ROUNDS; one round when
+        // the hub's threads cannot be read)
+        for (int round = 1; round <= WARMUP_ROUNDS; round++) {
+            long[] before = cpu == null ? null : cpu.hubAndCompilerMillis();
+            long start = System.nanoTime();
+            bench.measure("warmup", "warm-up", samples, n -> "/Order/getOrder?pageSize=10&page="
+                    + (n % 3 == 0 ? 1 + n % 50 : n % 3 == 1 ? Math.min(lastPage, 1000 + n % 50) : Math.max(1, lastPage - n % 50)));
+            bench.measure("warmup", "warm-up", samples, n -> "/Order/get/" + enc(idRemotes.get(n % idRemotes.size())));
+            bench.walks("warmup", "warm-up", walkStarts, "start", 20);
+            if (before == null) {
+                break;
+            }
+            long[] after = cpu.hubAndCompilerMillis();
+            double share = (double) (after[1] - before[1]) / Math.max(1, after[0] - before[0]);
+            System.out.printf("warm-up round %d: %.1f s, the hub's compilers %,d ms of its %,d ms of CPU (%.0f %%)%n",
+                    round, (System.nanoTime() - start) / 1e9, after[1] - before[1], after[0] - before[0], share * 100);
+            bench.tsv.add("reads.warmup_rounds\t%d\trounds\tReads: warm-up rounds (until the hub's compilers took < 5 %% of its CPU)"
+                    .formatted(round));
+            if (share < 0.05) {
+                break;
+            }
+        }
 
         bench.measure("get_order_page_1", "getOrder page 1", samples, n -> "/Order/getOrder?pageSize=10&page=1");
         for (long wanted : new long[] {1000, 50000}) {
@@ -173,7 +200,8 @@ public class ReadBench {
     /** count requests, spread over the clients; records p50/p99 under name unless it is a warm-up. */
     private void measure(String name, String label, int count, IntFunction<String> path) throws Exception {
         AtomicInteger next = new AtomicInteger();
-        record(name, label, onEveryClient((client, latencies) -> {
+        long[] before = cpuNow();
+        record(name, label, before, onEveryClient((client, latencies) -> {
             for (int n = next.getAndIncrement(); n < count; n = next.getAndIncrement()) {
                 long t0 = System.nanoTime();
                 get(base + path.apply(n));
@@ -212,15 +240,21 @@ public class ReadBench {
      */
     private void walks(String name, String label, Map<String, OffsetDateTime> starts, String region, int pages)
             throws Exception {
-        record(name, label, onEveryClient((client, latencies) -> {
+        // the first page of a walk is by date, and counts the feed from there: it is read before the
+        // CPU is measured, which is the cursor pages'
+        String[] firstPages = new String[clients];
+        onEveryClient((client, latencies) -> {
             OffsetDateTime from = starts.get(region + "#" + client);
-            String url = base + "/Order/updatedFrom?pageSize=10&date="
-                    + enc(from.withOffsetSameInstant(ZoneOffset.UTC).toString());
-            String body = get(url);
+            firstPages[client] = get(base + "/Order/updatedFrom?pageSize=10&date="
+                    + enc(from.withOffsetSameInstant(ZoneOffset.UTC).toString()));
+        });
+        long[] before = cpuNow();
+        record(name, label, before, onEveryClient((client, latencies) -> {
+            String body = firstPages[client];
             for (int p = 0; p < pages; p++) {
                 Matcher next = NEXT.matcher(body);
                 if (!next.find()) {
-                    throw new IllegalStateException("the walk from " + from + " ended after " + p + " pages");
+                    throw new IllegalStateException("the walk in the " + region + " region ended after " + p + " pages");
                 }
                 long t0 = System.nanoTime();
                 body = get(next.group(1));
@@ -229,19 +263,33 @@ public class ReadBench {
         }));
     }
 
-    private String get(String url) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", "Bearer " + key).GET().build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
+    /**
+     * One GET on a kept-alive connection of the JDK's blocking client: it costs the machine about
+     * half the CPU per request of java.net.http's, whose cost the hub's latencies would carry too
+     * (the client runs on the hub's cores).
+     */
+    private String get(String url) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
+        connection.setRequestProperty("Authorization", "Bearer " + key);
+        int status = connection.getResponseCode();
+        try (InputStream body = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
+            String text = new String(body.readAllBytes(), StandardCharsets.UTF_8);
+            if (status != 200) {
+                throw new IllegalStateException(url + " answered " + status + ": " + text);
+            }
+            return text;
         }
-        return response.body();
     }
 
-    private void record(String name, String label, List<Long> latencies) {
+    private long[] cpuNow() throws IOException {
+        return cpu == null ? null : cpu.millis();
+    }
+
+    private void record(String name, String label, long[] cpuBefore, List<Long> latencies) throws IOException {
         if (name.equals("warmup")) {
             return;
         }
+        long[] cpuAfter = cpuNow();
         Collections.sort(latencies);
         double p50 = percentile(latencies, 0.50);
         double p99 = percentile(latencies, 0.99);
@@ -251,6 +299,77 @@ public class ReadBench {
         tsv.add("reads.%s.p99_ms\t%.1f\tms\tReads: %s, p99".formatted(name, p99, label));
         tsv.add("reads.%s.max_ms\t%.1f\tms\tReads: %s, max".formatted(name, max, label));
         tsv.add("reads.%s.requests\t%d\trequests\tReads: %s, requests".formatted(name, latencies.size(), label));
+        if (cpuAfter != null) {
+            StringBuilder line = new StringBuilder("%-50s CPU per request:".formatted(""));
+            double total = 0;
+            for (int p = 0; p < CpuMeter.PROCESSES.length; p++) {
+                double ms = (double) (cpuAfter[p] - cpuBefore[p]) / latencies.size();
+                total += ms;
+                line.append("  %s %.2f ms".formatted(CpuMeter.PROCESSES[p], ms));
+                tsv.add("reads.%s.cpu.%s_ms_per_request\t%.2f\tms\tReads: %s, CPU per request: %s"
+                        .formatted(name, CpuMeter.PROCESSES[p], ms, label, CpuMeter.LABELS[p]));
+            }
+            System.out.println(line.append("  (%.2f ms in all)".formatted(total)));
+        }
+    }
+
+    /**
+     * CPU time used so far, from /proc, by the hub, by PostgreSQL, and by this client: what a
+     * request costs each of the processes that share the cores.
+     */
+    private record CpuMeter(long hubPid, int clockTicks) {
+
+        static final String[] PROCESSES = {"hub", "postgres", "client"};
+        static final String[] LABELS = {"the hub", "PostgreSQL", "the read client"};
+
+        long[] millis() throws IOException {
+            long hub = ticks(Path.of("/proc/" + hubPid + "/stat"), false);
+            long postgres = 0;
+            try (var processes = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+                for (Path process : processes) {
+                    Path stat = process.resolve("stat");
+                    try {
+                        String text = Files.readString(stat);
+                        if (text.contains("(postgres)")) {
+                            postgres += ticks(stat, true);
+                        }
+                    } catch (IOException ended) {
+                        // a backend that ended between the listing and the read: its postmaster counts it
+                    }
+                }
+            }
+            long client = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean()).getProcessCpuTime() / 1_000_000;
+            return new long[] {hub * 1000 / clockTicks, postgres * 1000 / clockTicks, client};
+        }
+
+        /** The hub's CPU, and the part of it its JIT compiler threads took, in ms. */
+        long[] hubAndCompilerMillis() throws IOException {
+            long hub = ticks(Path.of("/proc/" + hubPid + "/stat"), false);
+            long compilers = 0;
+            try (var threads = Files.newDirectoryStream(Path.of("/proc/" + hubPid + "/task"))) {
+                for (Path thread : threads) {
+                    try {
+                        // C1 and C2 CompilerThread<n>, cut to the 15 characters of a thread's comm
+                        if (Files.readString(thread.resolve("comm")).matches("C[12] CompilerThre.*\\s*")) {
+                            compilers += ticks(thread.resolve("stat"), false);
+                        }
+                    } catch (IOException ended) {
+                        // a compiler thread that ended between the listing and the read
+                    }
+                }
+            }
+            return new long[] {hub * 1000 / clockTicks, compilers * 1000 / clockTicks};
+        }
+
+        /** utime + stime (fields 14 and 15), with the ended children's (16, 17) when asked. */
+        private static long ticks(Path stat, boolean withChildren) throws IOException {
+            String text = Files.readString(stat);
+            String[] field = text.substring(text.lastIndexOf(')') + 2).split(" ");
+            // field[0] is field 3 of stat(5), the state
+            long ticks = Long.parseLong(field[11]) + Long.parseLong(field[12]);
+            return withChildren ? ticks + Long.parseLong(field[13]) + Long.parseLong(field[14]) : ticks;
+        }
     }
 
     /** Nearest rank: the smallest latency that at least that share of the requests did not exceed. */

@@ -1,8 +1,17 @@
 package com.orderhub.order;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 import org.springframework.test.context.ActiveProfiles;
 
 /** {@link OrderReadApiTests} on the real PostgreSQL at 127.0.0.1:5432. */
 @ActiveProfiles("postgres")
 class OrderReadApiPostgresTest extends OrderReadApiTests {
+
+    /** As in prod: a page's statements are planned once per connection, not on every request. */
+    @Test
+    void theHubsConnectionsKeepOnePlanPerStatement() {
+        assertThat(jdbc.queryForObject("SHOW plan_cache_mode", String.class)).isEqualTo("force_generic_plan");
+    }
 }
