@@ -1,8 +1,8 @@
 import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
+import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +52,6 @@ import java.util.regex.Pattern;
 public class ReadBench {
 
     private static final Pattern NEXT = Pattern.compile("\"nextPageUrl\":\"([^\"]+)\"");
-    private static final Pattern TOTAL = Pattern.compile("\"totalItems\":(\\d+)");
     private static final Pattern EXECUTION = Pattern.compile("Execution Time: ([0-9.]+) ms");
     private static final int PAGE_SIZE = 10;
     private static final int WARMUP_ROUNDS = 40;
@@ -204,7 +203,7 @@ public class ReadBench {
     /** count requests, spread over the clients; records p50/p99 under name unless it is a warm-up. */
     private void measure(String name, String label, int count, IntFunction<String> path) throws Exception {
         AtomicInteger next = new AtomicInteger();
-        long[] before = cpuNow();
+        long[] before = cpuBefore(name);
         record(name, label, before, onEveryClient((client, latencies) -> {
             for (int n = next.getAndIncrement(); n < count; n = next.getAndIncrement()) {
                 long t0 = System.nanoTime();
@@ -252,7 +251,7 @@ public class ReadBench {
             firstPages[client] = get(base + "/Order/updatedFrom?pageSize=10&date="
                     + enc(from.withOffsetSameInstant(ZoneOffset.UTC).toString()));
         });
-        long[] before = cpuNow();
+        long[] before = cpuBefore(name);
         record(name, label, before, onEveryClient((client, latencies) -> {
             String body = firstPages[client];
             for (int p = 0; p < pages; p++) {
@@ -283,6 +282,11 @@ public class ReadBench {
             }
             return text;
         }
+    }
+
+    /** The CPU used so far, for a measured kind; a warm-up records nothing and reads nothing. */
+    private long[] cpuBefore(String name) throws IOException {
+        return name.equals("warmup") ? null : cpuNow();
     }
 
     private long[] cpuNow() throws IOException {
