@@ -42,8 +42,11 @@ import java.util.regex.Pattern;
  *
  * java -cp <jdbc driver> bench/ReadBench.java --url http://localhost:18090 --key bench-key
  *      --db-url jdbc:... [--db-user postgres] [--tenant bench] [--clients 4] [--samples 400]
- *      [--walk-pages 200] [--out results.tsv] [--explain-out plans.txt --jar hub.jar]
+ *      [--walk-pages 200] [--rounds 1] [--out results.tsv] [--explain-out plans.txt --jar hub.jar]
  *      [--hub-pid <pid> --clock-ticks <getconf CLK_TCK>]
+ *
+ * With --rounds n, every kind is measured n times, each round after the other, and its figures
+ * are of all n rounds' requests together (the p99 of each round is printed beside them).
  *
  * With --hub-pid (Linux), each measured kind of request also reports the CPU it cost per request:
  * the hub's, PostgreSQL's (every server process, with its backends that have ended) and this
@@ -71,13 +74,14 @@ public class ReadBench {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new HashMap<>(Map.of("key", "bench-key", "db-user", "postgres",
-                "db-password", "", "tenant", "bench", "clients", "4", "samples", "400", "walk-pages", "200"));
+                "db-password", "", "tenant", "bench", "clients", "4", "samples", "400", "walk-pages", "200", "rounds", "1"));
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
         int clients = Integer.parseInt(options.get("clients"));
         int samples = Integer.parseInt(options.get("samples"));
         int walkPages = Integer.parseInt(options.get("walk-pages"));
+        int rounds = Integer.parseInt(options.get("rounds"));
         String tenant = options.get("tenant");
         CpuMeter cpu = options.containsKey("hub-pid") ? new CpuMeter(Long.parseLong(options.get("hub-pid")),
                 Integer.parseInt(options.getOrDefault("clock-ticks", "100"))) : null;
@@ -101,15 +105,20 @@ public class ReadBench {
             }
             // each region is walked by every client from its own start, one after the other's stretch,
             // so the clients read different pages and together cover walkPages pages of the region
+            // and each round walks the stretch after the one before it, so no round reads pages that an
+            // earlier one has brought into the caches
             long stretch = (long) Math.ceil((double) walkPages / clients) * PAGE_SIZE;
-            long regionRows = stretch * clients;
+            long regionRows = stretch * clients * rounds;
             Map<String, Long> regions = new LinkedHashMap<>();
             regions.put("start", 0L);
             regions.put("middle", Math.max(0, total / 2 - regionRows / 2));
             regions.put("end", Math.max(0, total - regionRows - PAGE_SIZE));
             for (Map.Entry<String, Long> region : regions.entrySet()) {
-                for (int c = 0; c < clients; c++) {
-                    walkStarts.put(region.getKey() + "#" + c, updatedAtAt(db, tenant, region.getValue() + c * stretch));
+                for (int r = 0; r < rounds; r++) {
+                    for (int c = 0; c < clients; c++) {
+                        walkStarts.put(region.getKey() + r + "#" + c, updatedAtAt(db, tenant,
+                                region.getValue() + (r * clients + c) * stretch));
+                    }
                 }
             }
         }
@@ -121,16 +130,17 @@ public class ReadBench {
         // warm-up: the first requests of each kind pay for class loading and JIT, not for the query.
         // On 2 cores the hub's optimizing compiler works on the read path for thousands of requests,
         // on a core the reads need: rounds of every kind of request are run until the hub's compiler
-        // threads take under a twentieth of its CPU in a round (at most WARMUP_ROUNDS; one round when
-        // the hub's threads cannot be read)
+        // threads take under a twentieth of its CPU in two rounds running (at most WARMUP_ROUNDS; one
+        // round when the hub's threads cannot be read)
         int warmupRounds = 0;
+        int quietRounds = 0;
         for (int round = 1; round <= WARMUP_ROUNDS; round++) {
             long[] before = cpu == null ? null : cpu.hubAndCompilerMillis();
             long start = System.nanoTime();
             bench.measure("warmup", "warm-up", samples, n -> "/Order/getOrder?pageSize=10&page="
                     + (n % 3 == 0 ? 1 + n % 50 : n % 3 == 1 ? Math.min(lastPage, 1000 + n % 50) : Math.max(1, lastPage - n % 50)));
             bench.measure("warmup", "warm-up", samples, n -> "/Order/get/" + enc(idRemotes.get(n % idRemotes.size())));
-            bench.walks("warmup", "warm-up", walkStarts, "start", 20);
+            bench.walks("warmup", "warm-up", walkStarts, "start0", 20);
             if (before == null) {
                 break;
             }
@@ -139,29 +149,39 @@ public class ReadBench {
             System.out.printf("warm-up round %d: %.1f s, the hub's compilers %,d ms of its %,d ms of CPU (%.0f %%)%n",
                     round, (System.nanoTime() - start) / 1e9, after[1] - before[1], after[0] - before[0], share * 100);
             warmupRounds = round;
-            if (share < 0.05) {
+            // twice running: a round can fall in a lull of the compilers' queue
+            quietRounds = share < 0.05 ? quietRounds + 1 : 0;
+            if (quietRounds == 2) {
                 break;
             }
         }
         if (warmupRounds > 0) {
-            bench.tsv.add("reads.warmup_rounds\t%d\trounds\tReads: warm-up rounds (until the hub's compilers took < 5 %% of its CPU)"
+            bench.tsv.add("reads.warmup_rounds\t%d\trounds\tReads: warm-up rounds (until the hub's compilers took < 5 %% of its CPU twice running)"
                     .formatted(warmupRounds));
         }
 
-        bench.measure("get_order_page_1", "getOrder page 1", samples, n -> "/Order/getOrder?pageSize=10&page=1");
-        for (long wanted : new long[] {1000, 50000}) {
-            long page = Math.min(wanted, lastPage);
-            bench.measure("get_order_page_" + wanted, "getOrder page %,d%s".formatted(page,
-                    page == wanted ? "" : " (last page; " + wanted + " wanted)"),
-                    samples, n -> "/Order/getOrder?pageSize=10&page=" + page);
-        }
-        bench.measure("get_by_id_remote", "get by idRemote", samples,
-                n -> "/Order/get/" + enc(idRemotes.get(n % idRemotes.size())));
+        // every kind once a round, the rounds one after the other: a slow minute of a shared host falls
+        // on every kind alike, and each figure is of every round's requests together
         int perClient = (int) Math.ceil((double) walkPages / clients);
-        for (String region : List.of("start", "middle", "end")) {
-            bench.walks("updated_from_" + region, "updatedFrom cursor pages, " + region + " of the feed",
-                    walkStarts, region, perClient);
+        for (int round = 0; round < rounds; round++) {
+            if (rounds > 1) {
+                System.out.printf("reads, round %d of %d%n", round + 1, rounds);
+            }
+            bench.measure("get_order_page_1", "getOrder page 1", samples, n -> "/Order/getOrder?pageSize=10&page=1");
+            for (long wanted : new long[] {1000, 50000}) {
+                long page = Math.min(wanted, lastPage);
+                bench.measure("get_order_page_" + wanted, "getOrder page %,d%s".formatted(page,
+                        page == wanted ? "" : " (last page; " + wanted + " wanted)"),
+                        samples, n -> "/Order/getOrder?pageSize=10&page=" + page);
+            }
+            bench.measure("get_by_id_remote", "get by idRemote", samples,
+                    n -> "/Order/get/" + enc(idRemotes.get(n % idRemotes.size())));
+            for (String region : List.of("start", "middle", "end")) {
+                bench.walks("updated_from_" + region, "updatedFrom cursor pages, " + region + " of the feed",
+                        walkStarts, region + round, perClient);
+            }
         }
+        bench.recordAll(rounds);
 
         if (options.containsKey("explain-out")) {
             try (Connection db = DriverManager.getConnection(options.get("db-url"), options.get("db-user"),
@@ -293,11 +313,51 @@ public class ReadBench {
         return cpu == null ? null : cpu.millis();
     }
 
+    /** What the rounds measured of one kind of request: every latency, the p99 of each round, the CPU spent. */
+    private static final class Measured {
+        final String label;
+        final List<Long> latencies = new ArrayList<>();
+        final List<Double> roundP99s = new ArrayList<>();
+        long[] cpu;
+
+        Measured(String label) {
+            this.label = label;
+        }
+    }
+
+    private final Map<String, Measured> measured = new LinkedHashMap<>();
+
+    /** Adds a round of one kind to what its figures will be made of. */
     private void record(String name, String label, long[] cpuBefore, List<Long> latencies) throws IOException {
         if (name.equals("warmup")) {
             return;
         }
         long[] cpuAfter = cpuNow();
+        Measured kind = measured.computeIfAbsent(name, n -> new Measured(label));
+        kind.latencies.addAll(latencies);
+        List<Long> round = new ArrayList<>(latencies);
+        Collections.sort(round);
+        kind.roundP99s.add(percentile(round, 0.99));
+        if (cpuAfter != null) {
+            if (kind.cpu == null) {
+                kind.cpu = new long[cpuAfter.length];
+            }
+            for (int p = 0; p < cpuAfter.length; p++) {
+                kind.cpu[p] += cpuAfter[p] - cpuBefore[p];
+            }
+        }
+    }
+
+    private void recordAll(int rounds) {
+        System.out.println();
+        for (Map.Entry<String, Measured> kind : measured.entrySet()) {
+            record(kind.getKey(), kind.getValue(), rounds);
+        }
+    }
+
+    private void record(String name, Measured kind, int rounds) {
+        String label = kind.label;
+        List<Long> latencies = kind.latencies;
         Collections.sort(latencies);
         double p50 = percentile(latencies, 0.50);
         double p99 = percentile(latencies, 0.99);
@@ -307,11 +367,16 @@ public class ReadBench {
         tsv.add("reads.%s.p99_ms\t%.1f\tms\tReads: %s, p99".formatted(name, p99, label));
         tsv.add("reads.%s.max_ms\t%.1f\tms\tReads: %s, max".formatted(name, max, label));
         tsv.add("reads.%s.requests\t%d\trequests\tReads: %s, requests".formatted(name, latencies.size(), label));
-        if (cpuAfter != null) {
+        if (rounds > 1) {
+            String each = kind.roundP99s.stream().map("%.1f"::formatted).collect(java.util.stream.Collectors.joining(" / "));
+            System.out.printf("%-50s p99 of each round: %s ms%n", "", each);
+            tsv.add("reads.%s.round_p99s_ms\t%s\tms\tReads: %s, p99 of each round".formatted(name, each, label));
+        }
+        if (kind.cpu != null) {
             StringBuilder line = new StringBuilder("%-50s CPU per request:".formatted(""));
             double total = 0;
             for (int p = 0; p < CpuMeter.PROCESSES.length; p++) {
-                double ms = (double) (cpuAfter[p] - cpuBefore[p]) / latencies.size();
+                double ms = (double) kind.cpu[p] / latencies.size();
                 total += ms;
                 line.append("  %s %.2f ms".formatted(CpuMeter.PROCESSES[p], ms));
                 tsv.add("reads.%s.cpu.%s_ms_per_request\t%.2f\tms\tReads: %s, CPU per request: %s"

@@ -327,7 +327,7 @@ if $reads; then
   row meta.read_client_opts "$read_client_opts" "" "ReadBench JVM options"
   # shellcheck disable=SC2086 # the options are words
   java $read_client_opts -cp "$cp" ReadBench --url "http://localhost:$port" --key "$key" --db-url "$jdbc_url" \
-    --db-user "$jdbc_user" --tenant "$tenant" --clients 4 --samples 1000 --walk-pages 400 --out "$tsv" \
+    --db-user "$jdbc_user" --tenant "$tenant" --clients 4 --samples 1000 --walk-pages 400 --rounds "$rounds" --out "$tsv" \
     --hub-pid "$hub" --clock-ticks "$(getconf CLK_TCK)" "${explain[@]}"
 fi
 

@@ -108,11 +108,19 @@ public final class ApiRequest {
         respond(200, document, Map.of());
     }
 
+    public void ok(DocumentWriter document) {
+        respond(200, document, Map.of());
+    }
+
+    public void respond(int status, JsonNode document, Map<String, String> headers) {
+        respond(status, DocumentWriter.of(document), headers);
+    }
+
     /**
      * Sets the answer. Every incoming header is dropped first: Camel's HTTP binding would echo
      * request headers (the API key among them) back as response headers.
      */
-    public void respond(int status, JsonNode document, Map<String, String> headers) {
+    public void respond(int status, DocumentWriter document, Map<String, String> headers) {
         Message message = exchange.getMessage();
         message.removeHeaders("*");
         message.setHeader(Exchange.HTTP_RESPONSE_CODE, status);

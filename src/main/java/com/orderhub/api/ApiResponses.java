@@ -1,7 +1,8 @@
 package com.orderhub.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
@@ -16,16 +17,27 @@ public final class ApiResponses {
     }
 
     public static byte[] render(JsonNode document, ResponseFormat format) {
-        if (format == ResponseFormat.XML) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
-            XmlTree.write(document, "export", null, out);
-            return out.toByteArray();
-        }
+        return render(DocumentWriter.of(document), format);
+    }
+
+    /** JSON straight from the writer; XML from the tree the writer makes in a token buffer. */
+    public static byte[] render(DocumentWriter document, ResponseFormat format) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
         try {
-            return ApiJson.MAPPER.writeValueAsBytes(document);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Could not write JSON", e);
+            if (format == ResponseFormat.XML) {
+                try (TokenBuffer buffer = new TokenBuffer(ApiJson.MAPPER, false)) {
+                    document.writeTo(buffer);
+                    XmlTree.write(ApiJson.MAPPER.readTree(buffer.asParser()), "export", null, out);
+                }
+            } else {
+                try (JsonGenerator json = ApiJson.MAPPER.createGenerator(out)) {
+                    document.writeTo(json);
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not write the answer", e);
         }
+        return out.toByteArray();
     }
 
     public static byte[] renderProblem(JsonNode problem, ResponseFormat format) {

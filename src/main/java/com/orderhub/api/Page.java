@@ -1,8 +1,6 @@
 package com.orderhub.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
 /**
@@ -10,19 +8,31 @@ import java.util.List;
  * exists is known from the rows themselves (one more than a page was read), so a list that
  * changes between the count and the read never promises a page that is not there.
  */
-public record Page(List<? extends JsonNode> items, long totalItems, boolean hasMore) {
+public record Page(DocumentWriter items, long totalItems, boolean hasMore) {
 
+    /** A page of items that are trees already. */
+    public static Page of(List<? extends JsonNode> items, long totalItems, boolean hasMore) {
+        return new Page(json -> {
+            for (JsonNode item : items) {
+                json.writeTree(item);
+            }
+        }, totalItems, hasMore);
+    }
 
-    public ObjectNode document(PageRequest request, String nextPageUrl) {
-        ObjectNode doc = ApiJson.object();
-        ArrayNode data = doc.putArray("data");
-        items.forEach(data::add);
-        ObjectNode pagination = doc.putObject("pagination");
-        pagination.put("totalItems", totalItems);
-        pagination.put("itemsPerPage", request.pageSize());
-        pagination.put("currentPage", request.page());
-        pagination.put("totalPages", (totalItems + request.pageSize() - 1) / request.pageSize());
-        pagination.put("nextPageUrl", hasMore ? nextPageUrl : null);
-        return doc;
+    public DocumentWriter document(PageRequest request, String nextPageUrl) {
+        return json -> {
+            json.writeStartObject();
+            json.writeArrayFieldStart("data");
+            items.writeTo(json);
+            json.writeEndArray();
+            json.writeObjectFieldStart("pagination");
+            json.writeNumberField("totalItems", totalItems);
+            json.writeNumberField("itemsPerPage", request.pageSize());
+            json.writeNumberField("currentPage", request.page());
+            json.writeNumberField("totalPages", (totalItems + request.pageSize() - 1) / request.pageSize());
+            json.writeStringField("nextPageUrl", hasMore ? nextPageUrl : null);
+            json.writeEndObject();
+            json.writeEndObject();
+        };
     }
 }

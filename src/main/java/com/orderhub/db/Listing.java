@@ -29,7 +29,7 @@ public final class Listing {
         List<T> found = jdbc.query(SqlFiles.get(folder + "/page"), params, rows);
         Long total = jdbc.queryForObject(SqlFiles.get(folder + "/count"), params, Long.class);
         List<T> shown = found.size() > page.pageSize() ? found.subList(0, page.pageSize()) : found;
-        Page result = new Page(render.apply(shown), total == null ? 0 : total, found.size() > page.pageSize());
+        Page result = Page.of(render.apply(shown), total == null ? 0 : total, found.size() > page.pageSize());
         request.ok(result.document(page, request.urlWith(Map.of("page", String.valueOf(page.page() + 1)))));
     }
 }

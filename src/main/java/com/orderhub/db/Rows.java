@@ -13,6 +13,10 @@ public final class Rows {
     }
 
     public static Instant instant(ResultSet rs, String column) throws SQLException {
+        return instant(rs, rs.findColumn(column));
+    }
+
+    public static Instant instant(ResultSet rs, int column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
     }
@@ -25,11 +29,39 @@ public final class Rows {
     /** Decimals as callers wrote them: 12.5, not 12.5000. */
     public static BigDecimal decimal(ResultSet rs, String column) throws SQLException {
         BigDecimal value = rs.getBigDecimal(column);
-        if (value == null) {
-            return null;
-        }
+        return value == null ? null : plain(value);
+    }
+
+    private static BigDecimal plain(BigDecimal value) {
         BigDecimal plain = value.stripTrailingZeros();
         return plain.scale() < 0 ? plain.setScale(0) : plain;
+    }
+
+    /**
+     * As {@link #decimal}, as plain text, straight from the column's text: a page of orders has
+     * hundreds of decimals, and making each a BigDecimal to strip its zeros cost more than its text.
+     */
+    public static String decimalText(ResultSet rs, String column) throws SQLException {
+        return decimalText(rs, rs.findColumn(column));
+    }
+
+    public static String decimalText(ResultSet rs, int column) throws SQLException {
+        String text = rs.getString(column);
+        if (text == null) {
+            return null;
+        }
+        if (text.indexOf('E') >= 0 || text.indexOf('e') >= 0) {
+            return plain(rs.getBigDecimal(column)).toPlainString();
+        }
+        int dot = text.indexOf('.');
+        if (dot < 0) {
+            return text;
+        }
+        int end = text.length();
+        while (end > dot + 1 && text.charAt(end - 1) == '0') {
+            end--;
+        }
+        return text.substring(0, end == dot + 1 ? dot : end);
     }
 
     public static Boolean bool(ResultSet rs, String column) throws SQLException {

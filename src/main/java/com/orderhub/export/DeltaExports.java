@@ -263,7 +263,7 @@ public class DeltaExports {
         }
         Set<String> missing = new LinkedHashSet<>(ids);
         for (OrderDocuments.StoredOrder order : documents.load(tenant, ids)) {
-            json.writeTree(order.document());
+            order.write(json);
             missing.remove(order.id());
             delta.orders++;
         }

@@ -1,9 +1,13 @@
 package com.orderhub.order;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import com.orderhub.api.ApiJson;
 import com.orderhub.db.Rows;
 import com.orderhub.db.SqlFiles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -25,10 +29,42 @@ import org.springframework.stereotype.Component;
 public class OrderDocuments {
 
     /** An order as the API shows it, with the version its ETag is made from. */
-    public record StoredOrder(String id, long version, ObjectNode document) {
+    public static final class StoredOrder {
+        private final String id;
+        private final long version;
+        private final OrderView.Row row;
+
+        StoredOrder(String id, long version, OrderView.Row row) {
+            this.id = id;
+            this.version = version;
+            this.row = row;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        public long version() {
+            return version;
+        }
 
         public String etag() {
             return "\"" + version + "\"";
+        }
+
+        /** Writes the order's document, as SPEC section 3 shows it. */
+        public void write(JsonGenerator json) throws IOException {
+            OrderView.ORDER.write(row, json);
+        }
+
+        /** The order's document as a tree, for an answer that holds it beside other things. */
+        public ObjectNode document() {
+            try (TokenBuffer buffer = new TokenBuffer(ApiJson.MAPPER, false)) {
+                write(buffer);
+                return ApiJson.MAPPER.readTree(buffer.asParser());
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not make the document of order " + id, e);
+            }
         }
     }
 
@@ -52,41 +88,40 @@ public class OrderDocuments {
         }
         MapSqlParameterSource params = new MapSqlParameterSource("tenant", tenant).addValue("ids", ids);
         Map<String, StoredOrder> orders = new HashMap<>();
+        OrderView.Reader headers = OrderView.ORDER.reader();
         jdbc.query(SqlFiles.get("order/headers"), params, rs -> {
-            StoredOrder order = new StoredOrder(rs.getString("id"), rs.getLong("version"), header(rs));
+            StoredOrder order = new StoredOrder(rs.getString("id"), rs.getLong("version"), headers.read(rs));
             orders.put(order.id(), order);
         });
         if (orders.isEmpty()) {
             return List.of();
         }
-        Map<String, ObjectNode> lines = new HashMap<>();
+        Map<String, OrderView.Row> lines = new HashMap<>();
+        OrderView.Reader discounts = OrderView.DISCOUNT.reader();
+        OrderView.Reader orderLines = OrderView.LINE.reader();
+        OrderView.Reader lineDiscounts = OrderView.LINE_DISCOUNT.reader();
+        OrderView.Reader details = OrderView.DETAIL.reader();
         jdbc.query(SqlFiles.get("order/children-of"), new MapSqlParameterSource("ids", orders.keySet()), rs -> {
             String parentId = rs.getString("parent_id");
             switch (OrderShape.Part.valueOf(rs.getString("part"))) {
-                case DISCOUNT -> discount(rs, orders.get(parentId).document().withArray("discount").addObject());
-                case LINE -> lines.put(rs.getString("id"),
-                        line(rs, orders.get(parentId).document().withArray("lines").addObject()));
-                case LINE_DISCOUNT -> {
-                    ObjectNode discount = lines.get(parentId).withArray("discount").addObject();
-                    discount.put("id", rs.getString("id"));
-                    discount.put("idRemote", rs.getString("id_remote"));
-                    discount.put("discount", Rows.decimal(rs, "discount"));
-                    discount.put("amountDiscount", Rows.decimal(rs, "amount_discount"));
+                case DISCOUNT -> orders.get(parentId).row.add(ORDER_DISCOUNTS, discounts.read(rs));
+                case LINE -> {
+                    OrderView.Row line = orderLines.read(rs);
+                    orders.get(parentId).row.add(ORDER_LINES, line);
+                    lines.put(rs.getString("id"), line);
                 }
-                case DETAIL -> {
-                    ObjectNode detail = lines.get(parentId).withArray("lineDetail").addObject();
-                    detail.put("id", rs.getString("id"));
-                    detail.put("idRemote", rs.getString("id_remote"));
-                    detail.put("productId", rs.getString("product_id"));
-                    detail.put("quantity", Rows.decimal(rs, "quantity"));
-                    detail.put("price", Rows.decimal(rs, "price"));
-                    detail.put("retailPrice", Rows.decimal(rs, "retail_price"));
-                }
+                case LINE_DISCOUNT -> lines.get(parentId).add(LINE_DISCOUNTS, lineDiscounts.read(rs));
+                case DETAIL -> lines.get(parentId).add(LINE_DETAILS, details.read(rs));
                 case ORDER -> throw new IllegalStateException("An order is not a child row");
             }
         });
         return ids.stream().map(orders::get).filter(java.util.Objects::nonNull).toList();
     }
+
+    private static final int ORDER_DISCOUNTS = OrderShape.Part.ORDER.listIndex("discount");
+    private static final int ORDER_LINES = OrderShape.Part.ORDER.listIndex("lines");
+    private static final int LINE_DISCOUNTS = OrderShape.Part.LINE.listIndex("discount");
+    private static final int LINE_DETAILS = OrderShape.Part.LINE.listIndex("lineDetail");
 
     /** The stored order with this hub id, as a draft; empty when there is none in the tenant. */
     public java.util.Optional<StoredDraft> draft(String tenant, String id) {
@@ -144,97 +179,4 @@ public class OrderDocuments {
         }
         return draft;
     }
-
-    private static ObjectNode header(ResultSet rs) throws SQLException {
-        ObjectNode o = ApiJson.object();
-        o.put("id", rs.getString("id"));
-        o.put("idRemote", rs.getString("id_remote"));
-        o.put("reference", rs.getString("reference"));
-        ObjectNode company = o.putObject("company");
-        company.put("id", rs.getString("company_id"));
-        company.put("idRemote", rs.getString("company_id_remote"));
-        company.put("companyName", rs.getString("company_name"));
-        ObjectNode client = o.putObject("client");
-        client.put("id", rs.getString("client_id"));
-        client.put("idRemote", rs.getString("client_id_remote"));
-        client.put("contactName", rs.getString("client_contact_name"));
-        o.put("agent", rs.getString("agent_id"));
-        o.put("agentId", rs.getString("agent_id"));
-        o.put("status", rs.getString("status_description"));
-        o.put("statusId", rs.getString("status_id"));
-        String seasonId = rs.getString("season_id");
-        if (seasonId == null) {
-            o.putNull("season");
-        } else {
-            ObjectNode season = o.putObject("season");
-            season.put("id", seasonId);
-            season.put("idRemote", rs.getString("season_id_remote"));
-            season.put("description", rs.getString("season_description"));
-        }
-        o.put("seasonId", seasonId);
-        o.put("shippingAddress", rs.getString("shipping_address"));
-        o.put("billingAddress", rs.getString("billing_address"));
-        o.put("shippingAddressId", rs.getString("shipping_address_id"));
-        o.put("billingAddressId", rs.getString("billing_address_id"));
-        o.putArray("discount");
-        o.putArray("lines");
-        putInstant(o, "dateOrder", Rows.instant(rs, "date_order"));
-        putInstant(o, "dateModified", Rows.instant(rs, "date_modified"));
-        putInstant(o, "dateDelivery", Rows.instant(rs, "date_delivery"));
-        o.put("observation", rs.getString("observation"));
-        for (String[] amount : AMOUNTS) {
-            o.put(amount[0], Rows.decimal(rs, amount[1]));
-        }
-        o.put("shipper", rs.getString("shipper"));
-        o.put("origin", rs.getString("origin"));
-        o.put("isSale", rs.getBoolean("is_sale"));
-        o.put("active", rs.getBoolean("active"));
-        putInstant(o, "createdAt", Rows.instant(rs, "created_at"));
-        putInstant(o, "updatedAt", Rows.instant(rs, "updated_at"));
-        return o;
-    }
-
-    private static final String[][] AMOUNTS = {
-        {"grossAmount", "gross_amount"}, {"baseAmount", "base_amount"}, {"shippingAmount", "shipping_amount"},
-        {"taxAmount", "tax_amount"}, {"taxrecAmount", "taxrec_amount"}, {"totalAmount", "total_amount"},
-        {"totalQuantity", "total_quantity"}, {"quantityServed", "quantity_served"},
-        {"quantityPending", "quantity_pending"},
-    };
-
-    private static void discount(ResultSet rs, ObjectNode d) throws SQLException {
-        d.put("id", rs.getString("id"));
-        d.put("idRemote", rs.getString("id_remote"));
-        ObjectNode type = d.putObject("discountType");
-        type.put("id", rs.getString("discount_type_id"));
-        type.put("name", rs.getString("type_name"));
-        type.put("code", rs.getString("type_code"));
-        type.put("description", rs.getString("type_description"));
-        d.put("discountTypeId", rs.getString("discount_type_id"));
-        d.put("sequence", rs.getInt("sequence"));
-        d.put("discount", Rows.decimal(rs, "discount"));
-        d.put("amountDiscount", Rows.decimal(rs, "amount_discount"));
-        d.put("isLine", rs.getBoolean("is_line"));
-        d.put("isHeader", rs.getBoolean("is_header"));
-    }
-
-    private static ObjectNode line(ResultSet rs, ObjectNode l) throws SQLException {
-        l.put("id", rs.getString("id"));
-        l.put("idRemote", rs.getString("id_remote"));
-        l.put("lineStatus", rs.getString("line_status"));
-        l.put("lineStatusId", rs.getString("line_status_id"));
-        l.putArray("discount");
-        l.put("observations", rs.getString("observations"));
-        putInstant(l, "deliveryDate", Rows.instant(rs, "delivery_date"));
-        l.put("lineAmount", Rows.decimal(rs, "line_amount"));
-        l.put("quantity", Rows.decimal(rs, "quantity"));
-        l.put("quantityServed", Rows.decimal(rs, "quantity_served"));
-        l.put("quantityFromStock", Rows.decimal(rs, "quantity_from_stock"));
-        l.putArray("lineDetail");
-        return l;
-    }
-
-    private static void putInstant(ObjectNode node, String field, Instant value) {
-        node.put(field, value == null ? null : value.toString());
-    }
-
 }

@@ -6,6 +6,7 @@ import com.orderhub.api.ApiProblem;
 import com.orderhub.api.ApiRequest;
 import com.orderhub.api.Cursor;
 import com.orderhub.api.Dates;
+import com.orderhub.api.DocumentWriter;
 import com.orderhub.api.Page;
 import com.orderhub.api.PageRequest;
 import com.orderhub.db.References;
@@ -101,9 +102,12 @@ public class OrderReads {
         String id = references.require(Kind.ORDER, request.tenant(), ref);
         StoredOrder order = documents.load(request.tenant(), List.of(id)).stream().findFirst()
                 .orElseThrow(() -> ApiProblem.notFound("Order", ref));
-        ObjectNode doc = ApiJson.object();
-        doc.set("data", order.document());
-        request.respond(200, doc, Map.of("ETag", order.etag()));
+        request.respond(200, json -> {
+            json.writeStartObject();
+            json.writeFieldName("data");
+            order.write(json);
+            json.writeEndObject();
+        }, Map.of("ETag", order.etag()));
     }
 
     /**
@@ -135,7 +139,7 @@ public class OrderReads {
             tombstone.put("deletedAt", row.at().toString());
             return tombstone;
         }).toList();
-        request.ok(new Page(tombstones, total, more).document(page, request.urlWith(nextPage(page, rows, total))));
+        request.ok(Page.of(tombstones, total, more).document(page, request.urlWith(nextPage(page, rows, total))));
     }
 
     /** An order of a page, beside the tenant's total read in the same statement. */
@@ -191,8 +195,13 @@ public class OrderReads {
             Map<String, String> next) {
         boolean more = idsWithProbe.size() > page.pageSize();
         List<String> ids = more ? idsWithProbe.subList(0, page.pageSize()) : idsWithProbe;
-        List<ObjectNode> orders = documents.load(request.tenant(), ids).stream().map(StoredOrder::document).toList();
-        request.ok(new Page(orders, total, more).document(page, request.urlWith(next)));
+        List<StoredOrder> orders = documents.load(request.tenant(), ids);
+        DocumentWriter items = json -> {
+            for (StoredOrder order : orders) {
+                order.write(json);
+            }
+        };
+        request.ok(new Page(items, total, more).document(page, request.urlWith(next)));
     }
 
     private long count(String sql, MapSqlParameterSource params) {

@@ -233,7 +233,7 @@ public class MessageStatuses {
             return entry;
         });
         boolean more = entries.size() > page.pageSize();
-        Page result = new Page(more ? entries.subList(0, page.pageSize()) : entries, counts.get(0), more);
+        Page result = Page.of(more ? entries.subList(0, page.pageSize()) : entries, counts.get(0), more);
         request.ok(result.document(page, request.urlWith(Map.of("page", String.valueOf(page.page() + 1)))));
     }
 }

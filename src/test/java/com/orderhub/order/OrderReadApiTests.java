@@ -82,6 +82,47 @@ abstract class OrderReadApiTests extends ApiTestSupport {
         assertThat(lines.get(0).path("lineDetail").get(1).path("price").toString()).isEqualTo("19.5");
     }
 
+    /** The document is written field by field from its rows (OrderView): its fields, in SPEC order. */
+    @Test
+    void anOrdersFieldsComeInTheOrderOfTheSpec() {
+        fixtures.insertOrder(refs, "ERP-1", T0);
+
+        JsonNode order = get("/Order/getOrder").json().path("data").get(0);
+        JsonNode single = get("/Order/get/ERP-1").json().path("data");
+
+        List<String> header = List.of("id", "idRemote", "reference", "company", "client", "agent", "agentId",
+                "status", "statusId", "season", "seasonId", "shippingAddress", "billingAddress",
+                "shippingAddressId", "billingAddressId", "discount", "lines", "dateOrder", "dateModified",
+                "dateDelivery", "observation", "grossAmount", "baseAmount", "shippingAmount", "taxAmount",
+                "taxrecAmount", "totalAmount", "totalQuantity", "quantityServed", "quantityPending", "shipper",
+                "origin", "isSale", "active", "createdAt", "updatedAt");
+        assertThat(fieldNames(order)).containsExactlyElementsOf(header);
+        assertThat(single).isEqualTo(order);
+        assertThat(fieldNames(order.path("company"))).containsExactly("id", "idRemote", "companyName");
+        assertThat(fieldNames(order.path("client"))).containsExactly("id", "idRemote", "contactName");
+        assertThat(fieldNames(order.path("season"))).containsExactly("id", "idRemote", "description");
+        assertThat(fieldNames(order.path("discount").get(0))).containsExactly("id", "idRemote", "discountType",
+                "discountTypeId", "sequence", "discount", "amountDiscount", "isLine", "isHeader");
+        assertThat(fieldNames(order.path("discount").get(0).path("discountType")))
+                .containsExactly("id", "name", "code", "description");
+        JsonNode line = order.path("lines").get(0);
+        assertThat(fieldNames(line)).containsExactly("id", "idRemote", "lineStatus", "lineStatusId", "discount",
+                "observations", "deliveryDate", "lineAmount", "quantity", "quantityServed", "quantityFromStock",
+                "lineDetail");
+        assertThat(fieldNames(line.path("discount").get(0)))
+                .containsExactly("id", "idRemote", "discount", "amountDiscount");
+        assertThat(fieldNames(line.path("lineDetail").get(0)))
+                .containsExactly("id", "idRemote", "productId", "quantity", "price", "retailPrice");
+        assertThat(order.path("isSale").isBoolean()).isTrue();
+        assertThat(order.path("discount").get(0).path("sequence").isInt()).isTrue();
+    }
+
+    private static List<String> fieldNames(JsonNode object) {
+        List<String> names = new ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
     @Test
     void getOrderPagesOldestFirstAndLinksTheNextPageKeepingOtherParameters() {
         for (int i = 0; i < 3; i++) {
