@@ -58,6 +58,8 @@ public class ReadBench {
     private static final Pattern EXECUTION = Pattern.compile("Execution Time: ([0-9.]+) ms");
     private static final int PAGE_SIZE = 10;
     private static final int WARMUP_ROUNDS = 40;
+    /** Cursor pages each client walks in a warm-up round, always the same ones. */
+    private static final int WARMUP_WALK_PAGES = 20;
 
     private final String base;
     private final String key;
@@ -109,15 +111,23 @@ public class ReadBench {
             // earlier one has brought into the caches
             long stretch = (long) Math.ceil((double) walkPages / clients) * PAGE_SIZE;
             long regionRows = stretch * clients * rounds;
+            long warmupRows = (long) WARMUP_WALK_PAGES * PAGE_SIZE * clients;
+            if (3 * regionRows + 2 * warmupRows + PAGE_SIZE > total) {
+                throw new IllegalStateException("%,d orders are too few for %d rounds of walks of %d pages in 3 regions (more --read-orders, or fewer --rounds)"
+                        .formatted(total, rounds, walkPages));
+            }
             Map<String, Long> regions = new LinkedHashMap<>();
             regions.put("start", 0L);
             regions.put("middle", Math.max(0, total / 2 - regionRows / 2));
             regions.put("end", Math.max(0, total - regionRows - PAGE_SIZE));
+            // the warm-up's walks: a stretch of its own, after the start's, which no round measures
+            regions.put("warmup", regionRows);
             for (Map.Entry<String, Long> region : regions.entrySet()) {
-                for (int r = 0; r < rounds; r++) {
+                for (int r = 0; r < (region.getKey().equals("warmup") ? 1 : rounds); r++) {
                     for (int c = 0; c < clients; c++) {
+                        long walk = region.getKey().equals("warmup") ? warmupRows / clients : stretch;
                         walkStarts.put(region.getKey() + r + "#" + c, updatedAtAt(db, tenant,
-                                region.getValue() + (r * clients + c) * stretch));
+                                region.getValue() + (r * clients + c) * walk));
                     }
                 }
             }
@@ -140,7 +150,7 @@ public class ReadBench {
             bench.measure("warmup", "warm-up", samples, n -> "/Order/getOrder?pageSize=10&page="
                     + (n % 3 == 0 ? 1 + n % 50 : n % 3 == 1 ? Math.min(lastPage, 1000 + n % 50) : Math.max(1, lastPage - n % 50)));
             bench.measure("warmup", "warm-up", samples, n -> "/Order/get/" + enc(idRemotes.get(n % idRemotes.size())));
-            bench.walks("warmup", "warm-up", walkStarts, "start0", 20);
+            bench.walks("warmup", "warm-up", walkStarts, "warmup0", WARMUP_WALK_PAGES);
             if (before == null) {
                 break;
             }
@@ -156,8 +166,9 @@ public class ReadBench {
             }
         }
         if (warmupRounds > 0) {
-            bench.tsv.add("reads.warmup_rounds\t%d\trounds\tReads: warm-up rounds (until the hub's compilers took < 5 %% of its CPU twice running)"
-                    .formatted(warmupRounds));
+            bench.tsv.add("reads.warmup_rounds\t%d\trounds\tReads: warm-up rounds (%s)".formatted(warmupRounds,
+                    quietRounds == 2 ? "until the hub's compilers took < 5 % of its CPU twice running"
+                            : "the most there are; the hub's compilers were still busy"));
         }
 
         // every kind once a round, the rounds one after the other: a slow minute of a shared host falls

@@ -277,7 +277,7 @@ if [ "$warmup" -gt 0 ]; then
   fi
 fi
 row meta.warmup "$warmup" orders "warm-up before the first round (REST, then a file; not measured)"
-row meta.rounds "$rounds" "" "rounds of L, E and F (a figure of several rounds is their median)"
+row meta.rounds "$rounds" "" "rounds of L, E and F (a figure of several is their median) and of the reads (of all their requests)"
 
 for round in $(seq "$rounds"); do
   [ "$rounds" -eq 1 ] || log "round $round of $rounds"

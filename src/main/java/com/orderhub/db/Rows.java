@@ -50,8 +50,12 @@ public final class Rows {
         if (text == null) {
             return null;
         }
-        if (text.indexOf('E') >= 0 || text.indexOf('e') >= 0) {
-            return plain(rs.getBigDecimal(column)).toPlainString();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c < '0' || c > '9') && c != '.' && c != '-') {
+                // an exponent, or no number at all (NaN): what the BigDecimal makes of it, or its error
+                return plain(rs.getBigDecimal(column)).toPlainString();
+            }
         }
         int dot = text.indexOf('.');
         if (dot < 0) {

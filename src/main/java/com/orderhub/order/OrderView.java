@@ -15,9 +15,10 @@ import java.util.List;
 /**
  * What the API shows of an order (SPEC section 3), field by field and in order: the column each
  * field is read from and the child lists in their places. A stored row is read into a
- * {@link Row} of ready-to-write values and written straight to a {@link JsonGenerator}; a page
- * of orders costs no document tree, and a tree, where one is needed, is made by writing into a
- * {@link TokenBuffer}. The one definition of the document, for every sink.
+ * {@link Row} of ready-to-write values and written straight to a {@link JsonGenerator}: a JSON
+ * page of orders costs no document tree. A tree, where one is needed (XML, an update's answer,
+ * a tombstone's snapshot), is made by writing into a {@link TokenBuffer}. The one definition of
+ * the document, for every sink.
  */
 final class OrderView {
 
@@ -164,7 +165,9 @@ final class OrderView {
 
     /** Writes a row of this view as a JSON object, with its children by their parts' views. */
     void write(Row row, JsonGenerator json) throws IOException {
-        // a tree needs decimals as numbers; a stream takes their text as it is
+        // a tree needs decimals as numbers (a token buffer would keep their text, and read it back
+        // as a double); a stream takes their text as it is. Trees are made only by writing into a
+        // TokenBuffer itself (OrderDocuments.StoredOrder#document, ApiResponses#render)
         boolean tree = json instanceof TokenBuffer;
         json.writeStartObject();
         int slot = 0;
