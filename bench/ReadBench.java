@@ -58,8 +58,6 @@ public class ReadBench {
     private static final Pattern EXECUTION = Pattern.compile("Execution Time: ([0-9.]+) ms");
     private static final int PAGE_SIZE = 10;
     private static final int WARMUP_ROUNDS = 40;
-    /** Cursor pages each client walks in a warm-up round, always the same ones. */
-    private static final int WARMUP_WALK_PAGES = 20;
 
     private final String base;
     private final String key;
@@ -84,6 +82,9 @@ public class ReadBench {
         int samples = Integer.parseInt(options.get("samples"));
         int walkPages = Integer.parseInt(options.get("walk-pages"));
         int rounds = Integer.parseInt(options.get("rounds"));
+        // a warm-up round walks as many cursor pages as it reads of each other kind (always the same
+        // pages): code only the walks run reaches its final tier as late as the walks call it
+        int warmupWalkPages = (int) Math.ceil((double) samples / clients);
         String tenant = options.get("tenant");
         CpuMeter cpu = options.containsKey("hub-pid") ? new CpuMeter(Long.parseLong(options.get("hub-pid")),
                 Integer.parseInt(options.getOrDefault("clock-ticks", "100"))) : null;
@@ -111,7 +112,7 @@ public class ReadBench {
             // earlier one has brought into the caches
             long stretch = (long) Math.ceil((double) walkPages / clients) * PAGE_SIZE;
             long regionRows = stretch * clients * rounds;
-            long warmupRows = (long) WARMUP_WALK_PAGES * PAGE_SIZE * clients;
+            long warmupRows = (long) warmupWalkPages * PAGE_SIZE * clients;
             if (3 * regionRows + 2 * warmupRows + PAGE_SIZE > total) {
                 throw new IllegalStateException("%,d orders are too few for %d rounds of walks of %d pages in 3 regions (more --read-orders, or fewer --rounds)"
                         .formatted(total, rounds, walkPages));
@@ -144,30 +145,38 @@ public class ReadBench {
         // round when the hub's threads cannot be read)
         int warmupRounds = 0;
         int quietRounds = 0;
+        double lastPerRequest = Double.MAX_VALUE;
+        int requestsPerRound = 2 * samples + clients * warmupWalkPages;
         for (int round = 1; round <= WARMUP_ROUNDS; round++) {
             long[] before = cpu == null ? null : cpu.hubAndCompilerMillis();
             long start = System.nanoTime();
             bench.measure("warmup", "warm-up", samples, n -> "/Order/getOrder?pageSize=10&page="
                     + (n % 3 == 0 ? 1 + n % 50 : n % 3 == 1 ? Math.min(lastPage, 1000 + n % 50) : Math.max(1, lastPage - n % 50)));
             bench.measure("warmup", "warm-up", samples, n -> "/Order/get/" + enc(idRemotes.get(n % idRemotes.size())));
-            bench.walks("warmup", "warm-up", walkStarts, "warmup0", WARMUP_WALK_PAGES);
+            bench.walks("warmup", "warm-up", walkStarts, "warmup0", warmupWalkPages);
             if (before == null) {
                 break;
             }
             long[] after = cpu.hubAndCompilerMillis();
             double share = (double) (after[1] - before[1]) / Math.max(1, after[0] - before[0]);
-            System.out.printf("warm-up round %d: %.1f s, the hub's compilers %,d ms of its %,d ms of CPU (%.0f %%)%n",
-                    round, (System.nanoTime() - start) / 1e9, after[1] - before[1], after[0] - before[0], share * 100);
+            System.out.printf("warm-up round %d: %.1f s, the hub's compilers %,d ms of its %,d ms of CPU (%.0f %%), %.2f ms per request%n",
+                    round, (System.nanoTime() - start) / 1e9, after[1] - before[1], after[0] - before[0], share * 100,
+                    (double) (after[0] - before[0]) / requestsPerRound);
             warmupRounds = round;
-            // twice running: a round can fall in a lull of the compilers' queue
-            quietRounds = share < 0.05 ? quietRounds + 1 : 0;
+            // idle compilers are not enough: code keeps moving up to its final tier for thousands of
+            // requests more, and the hub's CPU per request falls with it; so also until that stops
+            // falling. Twice running: a round can fall in a lull of the compilers' queue
+            double perRequest = (double) (after[0] - before[0]) / requestsPerRound;
+            boolean settled = perRequest >= 0.95 * lastPerRequest;
+            lastPerRequest = perRequest;
+            quietRounds = share < 0.05 && settled ? quietRounds + 1 : 0;
             if (quietRounds == 2) {
                 break;
             }
         }
         if (warmupRounds > 0) {
             bench.tsv.add("reads.warmup_rounds\t%d\trounds\tReads: warm-up rounds (%s)".formatted(warmupRounds,
-                    quietRounds == 2 ? "until the hub's compilers took < 5 % of its CPU twice running"
+                    quietRounds == 2 ? "until the hub's compilers took < 5 % of its CPU and its CPU per request stopped falling, twice running"
                             : "the most there are; the hub's compilers were still busy"));
         }
 
