@@ -113,19 +113,23 @@ public final class ApiRequest {
     }
 
     public void respond(int status, JsonNode document, Map<String, String> headers) {
-        respond(status, DocumentWriter.of(document), headers);
+        answer(status, ApiResponses.render(document, format), headers);
+    }
+
+    public void respond(int status, DocumentWriter document, Map<String, String> headers) {
+        answer(status, ApiResponses.render(document, format), headers);
     }
 
     /**
      * Sets the answer. Every incoming header is dropped first: Camel's HTTP binding would echo
      * request headers (the API key among them) back as response headers.
      */
-    public void respond(int status, DocumentWriter document, Map<String, String> headers) {
+    private void answer(int status, byte[] body, Map<String, String> headers) {
         Message message = exchange.getMessage();
         message.removeHeaders("*");
         message.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         message.setHeader(Exchange.CONTENT_TYPE, format.contentType());
         headers.forEach(message::setHeader);
-        message.setBody(ApiResponses.render(document, format));
+        message.setBody(body);
     }
 }

@@ -17,6 +17,11 @@ public final class ApiResponses {
     }
 
     public static byte[] render(JsonNode document, ResponseFormat format) {
+        if (format == ResponseFormat.XML) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
+            XmlTree.write(document, "export", null, out);
+            return out.toByteArray();
+        }
         return render(DocumentWriter.of(document), format);
     }
 

@@ -41,10 +41,6 @@ public final class Rows {
      * As {@link #decimal}, as plain text, straight from the column's text: a page of orders has
      * hundreds of decimals, and making each a BigDecimal to strip its zeros cost more than its text.
      */
-    public static String decimalText(ResultSet rs, String column) throws SQLException {
-        return decimalText(rs, rs.findColumn(column));
-    }
-
     public static String decimalText(ResultSet rs, int column) throws SQLException {
         String text = rs.getString(column);
         if (text == null) {

@@ -1,6 +1,5 @@
 package com.orderhub.order;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.orderhub.api.ApiJson;
 import com.orderhub.api.ApiProblem;
@@ -100,9 +99,7 @@ public class OrderChanges {
             throw new ApiProblem(409, OrderIntake.DUPLICATE);
         }
         LOG.info("Order {} of tenant {} updated to version {}", updated.id(), tenant, updated.version());
-        ObjectNode answer = ApiJson.object();
-        answer.set("data", updated.document());
-        request.respond(200, answer, Map.of("ETag", updated.etag()));
+        request.respond(200, updated.answer(), Map.of("ETag", updated.etag()));
     }
 
     /** Deletes the order with its lines, details and discounts, and keeps a tombstone of it. */
@@ -123,7 +120,7 @@ public class OrderChanges {
                 Instant now = Dates.now();
                 jdbc.update(SqlFiles.get("order/insert-tombstone"), new MapSqlParameterSource("id", id)
                         .addValue("tenant", tenant).addValue("idRemote", stored.order().idRemote())
-                        .addValue("deletedAt", Rows.param(now)).addValue("snapshot", json(snapshot.document())));
+                        .addValue("deletedAt", Rows.param(now)).addValue("snapshot", snapshot.json()));
                 jdbc.update(SqlFiles.get("order/delete"), params);
                 store.changed(tenant, List.of(id), now);
             });
@@ -193,14 +190,6 @@ public class OrderChanges {
     private static void requireAll(Draft added, FieldErrors missing) {
         OrderShape.requireForNew(added, missing);
         added.part().lists().forEach(list -> added.children(list).forEach(child -> requireAll(child, missing)));
-    }
-
-    private static String json(ObjectNode document) {
-        try {
-            return ApiJson.MAPPER.writeValueAsString(document);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
 }

@@ -1,12 +1,12 @@
 package com.orderhub.order;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.util.TokenBuffer;
 import com.orderhub.api.ApiJson;
+import com.orderhub.api.DocumentWriter;
 import com.orderhub.db.Rows;
 import com.orderhub.db.SqlFiles;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -57,14 +57,25 @@ public class OrderDocuments {
             OrderView.ORDER.write(row, json);
         }
 
-        /** The order's document as a tree, for an answer that holds it beside other things. */
-        public ObjectNode document() {
-            try (TokenBuffer buffer = new TokenBuffer(ApiJson.MAPPER, false)) {
-                write(buffer);
-                return ApiJson.MAPPER.readTree(buffer.asParser());
+        /** The answer of a read or write of this order alone: {@code {"data": <order>}}. */
+        public DocumentWriter answer() {
+            return json -> {
+                json.writeStartObject();
+                json.writeFieldName("data");
+                write(json);
+                json.writeEndObject();
+            };
+        }
+
+        /** The order's document as JSON text (a tombstone's snapshot). */
+        public String json() {
+            StringWriter text = new StringWriter(8192);
+            try (JsonGenerator json = ApiJson.MAPPER.createGenerator(text)) {
+                write(json);
             } catch (IOException e) {
-                throw new UncheckedIOException("Could not make the document of order " + id, e);
+                throw new UncheckedIOException("Could not write the document of order " + id, e);
             }
+            return text.toString();
         }
     }
 

@@ -102,12 +102,7 @@ public class OrderReads {
         String id = references.require(Kind.ORDER, request.tenant(), ref);
         StoredOrder order = documents.load(request.tenant(), List.of(id)).stream().findFirst()
                 .orElseThrow(() -> ApiProblem.notFound("Order", ref));
-        request.respond(200, json -> {
-            json.writeStartObject();
-            json.writeFieldName("data");
-            order.write(json);
-            json.writeEndObject();
-        }, Map.of("ETag", order.etag()));
+        request.respond(200, order.answer(), Map.of("ETag", order.etag()));
     }
 
     /**

@@ -16,8 +16,8 @@ import java.util.List;
  * What the API shows of an order (SPEC section 3), field by field and in order: the column each
  * field is read from and the child lists in their places. A stored row is read into a
  * {@link Row} of ready-to-write values and written straight to a {@link JsonGenerator}: a JSON
- * page of orders costs no document tree. A tree, where one is needed (XML, an update's answer,
- * a tombstone's snapshot), is made by writing into a {@link TokenBuffer}. The one definition of
+ * page of orders costs no document tree. A tree, where one is needed (XML), is made by writing
+ * into a {@link TokenBuffer}. The one definition of
  * the document, for every sink.
  */
 final class OrderView {
@@ -167,7 +167,7 @@ final class OrderView {
     void write(Row row, JsonGenerator json) throws IOException {
         // a tree needs decimals as numbers (a token buffer would keep their text, and read it back
         // as a double); a stream takes their text as it is. Trees are made only by writing into a
-        // TokenBuffer itself (OrderDocuments.StoredOrder#document, ApiResponses#render)
+        // TokenBuffer itself (ApiResponses#render, for XML)
         boolean tree = json instanceof TokenBuffer;
         json.writeStartObject();
         int slot = 0;

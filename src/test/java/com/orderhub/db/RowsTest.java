@@ -29,7 +29,7 @@ class RowsTest {
                 ResultSet rs = statement.executeQuery("SELECT CAST(" + (value == null ? "NULL" : "'" + value + "'")
                         + " AS DECIMAL(19, 4)) AS amount")) {
             rs.next();
-            String text = Rows.decimalText(rs, "amount");
+            String text = Rows.decimalText(rs, 1);
             String viaBigDecimal = rs.getBigDecimal("amount") == null ? null : Rows.decimal(rs, "amount").toPlainString();
             assertThat(text).isEqualTo(viaBigDecimal);
             return text;
