@@ -22,26 +22,58 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * another site makes it send (cross-site request forgery). Its Fetch Metadata says where a request
  * comes from, so one from another site is refused (403), except following a link to the console's
  * pages: nothing is changed by loading them, while Jolokia executes what its URL says.
+ * <p>
+ * The operator's actions beside the console (replaying dead letters) are guarded by the same
+ * check for their writes only ({@link #forWrites}): their reads are counts, like the metrics.
  */
 public class OperatorAuthentication extends OncePerRequestFilter {
 
     static final String CHALLENGE = "Basic realm=\"OrderHub console\", charset=\"UTF-8\"";
 
+    private final String guarded;
+    private final boolean writesOnly;
     private final byte[] userDigest;
+    /** null: no operator password is set, and what this guards is refused to everyone. */
     private final byte[] passwordDigest;
 
+    /** Every request to the console needs the operator. */
     public OperatorAuthentication(String user, String passwordSha256) {
+        this("The operator console", false, user, passwordSha256);
+    }
+
+    private OperatorAuthentication(String guarded, boolean writesOnly, String user, String passwordSha256) {
+        this.guarded = guarded;
+        this.writesOnly = writesOnly;
         this.userDigest = Digests.sha256(user);
-        this.passwordDigest = HexFormat.of().parseHex(passwordSha256.toLowerCase());
+        this.passwordDigest = passwordSha256 == null || passwordSha256.isBlank() ? null
+                : HexFormat.of().parseHex(passwordSha256.toLowerCase());
+    }
+
+    /**
+     * Writes (anything but GET and HEAD) need the operator; without an operator password set they
+     * are refused (403) with what to set. {@code guarded} names the action in the answers.
+     */
+    public static OperatorAuthentication forWrites(String guarded, String user, String passwordSha256) {
+        return new OperatorAuthentication(guarded, true, user, passwordSha256);
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return writesOnly && ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()));
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (isCrossSite(request)) {
-            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-            response.setContentType("text/plain;charset=UTF-8");
-            response.getWriter().write("The operator console takes no requests from other sites' pages.\n");
+            refuse(response, HttpServletResponse.SC_FORBIDDEN, guarded + " takes no requests from other sites' pages.");
+            return;
+        }
+        if (passwordDigest == null) {
+            refuse(response, HttpServletResponse.SC_FORBIDDEN, guarded + " needs the operator's name and password, "
+                    + "and the hub has no operator password: set orderhub.console.password-sha256 "
+                    + "(ORDERHUB_CONSOLE_PASSWORDSHA256) to the hex SHA-256 of one, e.g. from: "
+                    + "printf %s 'the password' | sha256sum");
             return;
         }
         if (isOperator(request.getHeader("Authorization"))) {
@@ -50,9 +82,13 @@ public class OperatorAuthentication extends OncePerRequestFilter {
         }
         response.setHeader("WWW-Authenticate", CHALLENGE);
         response.setHeader("Cache-Control", "no-store");
-        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        refuse(response, HttpServletResponse.SC_UNAUTHORIZED, guarded + " needs the operator's name and password.");
+    }
+
+    private static void refuse(HttpServletResponse response, int status, String why) throws IOException {
+        response.setStatus(status);
         response.setContentType("text/plain;charset=UTF-8");
-        response.getWriter().write("The operator console needs the operator's name and password.\n");
+        response.getWriter().write(why + "\n");
     }
 
     static boolean isCrossSite(HttpServletRequest request) {
@@ -65,7 +101,7 @@ public class OperatorAuthentication extends OncePerRequestFilter {
     }
 
     boolean isOperator(String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+        if (passwordDigest == null || authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             return false;
         }
         String credentials;

@@ -74,6 +74,46 @@ class OperatorAuthenticationTest {
         assertThat(status("POST", "/actuator/jolokia", null, null)).as("curl, a script").isEqualTo(200);
     }
 
+    /** Beside the console, an operator's action needs them for its writes only; its reads are counts. */
+    @Test
+    void guardsAnActionsWritesAndLetsItsReadsThrough() throws Exception {
+        OperatorAuthentication replay = OperatorAuthentication.forWrites("Replaying dead letters", "operator",
+                Digests.sha256Hex("correct horse"));
+
+        MockHttpServletResponse refused = answer(replay, "POST", null);
+        assertThat(refused.getStatus()).isEqualTo(401);
+        assertThat(refused.getContentAsString()).isEqualTo("Replaying dead letters needs the operator's name and password.\n");
+        assertThat(answer(replay, "POST", basic("operator:wrong")).getStatus()).isEqualTo(401);
+        assertThat(answer(replay, "POST", basic("operator:correct horse")).getStatus()).isEqualTo(200);
+        assertThat(answer(replay, "GET", null).getStatus()).isEqualTo(200);
+        assertThat(answer(replay, "HEAD", null).getStatus()).isEqualTo(200);
+    }
+
+    /** With no operator password set, the action is refused to everyone, and the answer says what to set. */
+    @Test
+    void refusesAnActionToEveryoneWhileNoOperatorPasswordIsSet() throws Exception {
+        OperatorAuthentication replay = OperatorAuthentication.forWrites("Replaying dead letters", "operator", null);
+
+        MockHttpServletResponse refused = answer(replay, "POST", basic("operator:anything"));
+        assertThat(refused.getStatus()).isEqualTo(403);
+        assertThat(refused.getContentAsString()).isEqualTo("Replaying dead letters needs the operator's name and "
+                + "password, and the hub has no operator password: set orderhub.console.password-sha256 "
+                + "(ORDERHUB_CONSOLE_PASSWORDSHA256) to the hex SHA-256 of one, e.g. from: printf %s 'the password' | sha256sum\n");
+        assertThat(replay.isOperator(basic("operator:"))).isFalse();
+        assertThat(answer(replay, "GET", null).getStatus()).as("the count").isEqualTo(200);
+    }
+
+    private static MockHttpServletResponse answer(OperatorAuthentication filter, String method, String authorization)
+            throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest(method, "/actuator/deadletters");
+        if (authorization != null) {
+            request.addHeader("Authorization", authorization);
+        }
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        filter.doFilter(request, response, new MockFilterChain());
+        return response;
+    }
+
     private int status(String method, String path, String fetchSite, String fetchMode) throws Exception {
         MockHttpServletRequest request = new MockHttpServletRequest(method, path);
         request.addHeader("Authorization", basic("operator:correct horse"));

@@ -47,6 +47,12 @@ class IntakeFailuresRabbitTest extends ApiTestSupport {
         camel.getRouteController().startRoute("order-intake");
     }
 
+    /** HTTP Basic for the operator of the test profile (orderhub.console.*). */
+    private static Map<String, String> operator(String credentials) {
+        return Map.of("Authorization", "Basic " + java.util.Base64.getEncoder()
+                .encodeToString(credentials.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
     private int depth(String queue) {
         Properties info = admin.getQueueProperties(queue);
         return info == null ? -1 : ((Number) info.get(RabbitAdmin.QUEUE_MESSAGE_COUNT)).intValue();
@@ -125,7 +131,18 @@ class IntakeFailuresRabbitTest extends ApiTestSupport {
             jdbc.execute("DROP TRIGGER refuse_poison ON orders");
         }
 
-        Response replay = send("POST", "/actuator/deadletters", Map.of(), null);
+        Response refused = send("POST", "/actuator/deadletters", Map.of(), null);
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.body()).isEqualTo("Replaying dead letters needs the operator's name and password.\n");
+        assertThat(refused.header("WWW-Authenticate")).startsWith("Basic ");
+        Response wrongPassword = send("POST", "/actuator/deadletters", operator("operator:guess"), null);
+        assertThat(wrongPassword.status()).isEqualTo(401);
+        Response otherSite = send("POST", "/actuator/deadletters", Map.of("Authorization", operator("operator:test operator")
+                .get("Authorization"), "Sec-Fetch-Site", "cross-site", "Sec-Fetch-Mode", "no-cors"), null);
+        assertThat(otherSite.status()).as("a page of another site, with the browser's cached credentials").isEqualTo(403);
+        assertThat(depth(properties.queue().deadLetterName())).as("nothing replayed without the operator").isEqualTo(1);
+
+        Response replay = send("POST", "/actuator/deadletters", operator("operator:test operator"), null);
 
         assertThat(replay.status()).isEqualTo(200);
         assertThat(replay.json().path("replayed").asInt()).isEqualTo(1);
