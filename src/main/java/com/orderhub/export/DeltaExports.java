@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,7 @@ import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -162,6 +164,7 @@ public class DeltaExports {
                 LOG.info("Export of partner {}: {} orders and {} deletions delivered{} in {} ms (changes {} to {})",
                         partnerName, delta.orders, delta.deleted.size(), file == null ? "" : " as " + file,
                         (System.nanoTime() - started) / 1_000_000, watermark + 1, delta.readUpTo);
+                pruneDelivered(partner.tenant());
                 return new Run(Outcome.delivered, delta.orders, delta.deleted.size(), file, null);
             } finally {
                 delta.document.delete();
@@ -173,6 +176,44 @@ public class DeltaExports {
             return new Run(Outcome.failed, 0, 0, null, error);
         }
     }
+
+    /**
+     * Deletes the tenant's changes that every partner exporting its orders has received: each
+     * export reads only the changes after its own watermark, so no export reads them again. Only
+     * once every such partner has run (a partner's first run reads from the first change kept),
+     * in chunks of their own transactions, so pruning a long history holds no long locks. A
+     * failure is only logged: the delivery stands, and the next one prunes what is left.
+     */
+    private void pruneDelivered(String tenant) {
+        List<String> partners = exporting.entrySet().stream()
+                .filter(partner -> tenant.equals(partner.getValue().tenant())).map(Map.Entry::getKey).toList();
+        try {
+            List<Long> watermarks = jdbc.queryForList(SqlFiles.get("export/watermarks"),
+                    new MapSqlParameterSource("partners", partners), Long.class);
+            if (watermarks.size() < partners.size()) {
+                return;
+            }
+            long upTo = Collections.min(watermarks);
+            MapSqlParameterSource params = new MapSqlParameterSource("tenant", tenant).addValue("upTo", upTo)
+                    .addValue("limit", PRUNE_CHUNK);
+            long deleted = 0;
+            int chunk;
+            do {
+                chunk = jdbc.update(SqlFiles.get("export/prune-changes"), params);
+                deleted += chunk;
+            } while (chunk == PRUNE_CHUNK);
+            if (deleted > 0) {
+                LOG.info("Changes of tenant {} that its {} exporting partners have received: {} deleted (up to change {})",
+                        tenant, partners.size(), deleted, upTo);
+            }
+        } catch (DataAccessException e) {
+            LOG.warn("Could not delete the changes of tenant {} that its partners have received; the next delivery "
+                    + "tries again: {}", tenant, e.getMessage());
+        }
+    }
+
+    /** Changes deleted per statement by {@link #pruneDelivered}. */
+    static final int PRUNE_CHUNK = 10_000;
 
     /**
      * Numbers the changes committed since the last pass, under the sequencer lock, and says the

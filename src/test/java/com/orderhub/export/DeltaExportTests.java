@@ -111,6 +111,35 @@ abstract class DeltaExportTests extends ApiTestSupport {
         }
     }
 
+    /**
+     * A tenant's changes are deleted once every partner exporting its orders has received them,
+     * and not before; a change made after that goes out as any other, to every partner.
+     */
+    @Test
+    void changesEveryPartnerOfTheTenantHasReceivedAreDeletedAndLaterOnesStillGoOut() {
+        create("[" + orderJson("P-1") + "," + orderJson("P-2") + "]");
+        for (String partner : List.of("exporter", "hook", "sftpout")) {
+            assertThat(runNow(partner).path("orders").asInt()).as(partner).isEqualTo(2);
+        }
+        assertThat(changesKept()).as("xmlout has not had them").isEqualTo(2);
+
+        assertThat(runNow("xmlout").path("orders").asInt()).isEqualTo(2);
+        assertThat(changesKept()).as("every partner exporting demo's orders has them").isZero();
+
+        assertThat(put("/Order/update/P-1", "{\"observation\": \"After the prune\"}").status()).isEqualTo(200);
+        assertThat(runNow("exporter").path("orders").asInt()).isEqualTo(1);
+        assertThat(runNow("xmlout").path("orders").asInt()).isEqualTo(1);
+        assertThat(changesKept()).as("hook and sftpout have not had it").isEqualTo(1);
+        assertThat(runNow("hook").path("orders").asInt()).isEqualTo(1);
+        assertThat(runNow("sftpout").path("orders").asInt()).isEqualTo(1);
+        assertThat(changesKept()).isZero();
+        assertThat(runNow("exporter").path("outcome").asText()).as("nothing is sent twice").isEqualTo("nothing");
+    }
+
+    private int changesKept() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM order_change WHERE tenant = 'demo'", Integer.class);
+    }
+
     @Test
     void theExportGoesToAnSftpOutbox() throws IOException {
         create("[" + orderJson("S-1") + "]");

@@ -1,0 +1,4 @@
+-- A chunk of a tenant's changes that every partner exporting its orders has received (numbered
+-- up to the lowest of their watermarks): no export reads them again.
+DELETE FROM order_change
+WHERE change_id IN (SELECT change_id FROM order_change WHERE tenant = :tenant AND seq <= :upTo ORDER BY seq LIMIT :limit)
