@@ -1,2 +1,3 @@
--- The watermarks of these partners (those that have run at least once).
-SELECT watermark FROM export_state WHERE partner IN (:partners)
+-- Every export state that may still need a tenant's changes: the tenant's partners', and those
+-- whose tenant is not known yet.
+SELECT partner, tenant, watermark FROM export_state WHERE tenant = :tenant OR tenant IS NULL

@@ -74,6 +74,8 @@ public class DeltaExports {
     private final Webhook webhook;
     private final OrderHubProperties properties;
     private final Duration lease;
+    /** Changes deleted per statement by {@link #pruneDelivered}. */
+    private final int pruneChunk;
     private final PartnerMappings mappings;
     private final HubMetrics metrics;
     private final String instance = ManagementFactory.getRuntimeMXBean().getName();
@@ -83,7 +85,9 @@ public class DeltaExports {
 
     public DeltaExports(NamedParameterJdbcTemplate jdbc, TransactionTemplate transaction, OrderDocuments documents,
             ProducerTemplate producer, Webhook webhook, OrderHubProperties properties, PartnerMappings mappings,
-            HubMetrics metrics, @Value("${orderhub.export.lease-ms}") long leaseMs) {
+            HubMetrics metrics, @Value("${orderhub.export.lease-ms}") long leaseMs,
+            @Value("${orderhub.export.prune-chunk}") int pruneChunk) {
+        this.pruneChunk = pruneChunk;
         this.mappings = mappings;
         this.metrics = metrics;
         this.jdbc = jdbc;
@@ -138,7 +142,8 @@ public class DeltaExports {
         // the lease names the run, not only the instance: a run that outlived its lease cannot
         // settle the watermark of the run that took the partner over
         String owner = instance + "/" + Ids.next();
-        MapSqlParameterSource state = new MapSqlParameterSource("partner", partnerName).addValue("owner", owner)
+        MapSqlParameterSource state = new MapSqlParameterSource("partner", partnerName)
+                .addValue("tenant", partner.tenant()).addValue("owner", owner)
                 .addValue("now", Rows.param(now)).addValue("until", Rows.param(now.plus(lease)));
         try {
             jdbc.update(SqlFiles.get("export/insert-state"), state);
@@ -179,41 +184,68 @@ public class DeltaExports {
 
     /**
      * Deletes the tenant's changes that every partner exporting its orders has received: each
-     * export reads only the changes after its own watermark, so no export reads them again. Only
-     * once every such partner has run (a partner's first run reads from the first change kept),
-     * in chunks of their own transactions, so pruning a long history holds no long locks. A
-     * failure is only logged: the delivery stands, and the next one prunes what is left.
+     * export reads only the changes after its own watermark, so no export reads them again. The
+     * partners are every export state of the tenant, so one taken out of this instance's
+     * configuration (or known only to another instance) still holds back what it has not had;
+     * and every partner configured here must have run once (a first run reads from the first
+     * change kept). In chunks of their own transactions, so pruning a long history holds no long
+     * locks. A failure is only logged: the delivery stands, and the next one prunes what is left.
      */
     private void pruneDelivered(String tenant) {
-        List<String> partners = exporting.entrySet().stream()
-                .filter(partner -> tenant.equals(partner.getValue().tenant())).map(Map.Entry::getKey).toList();
         try {
-            List<Long> watermarks = jdbc.queryForList(SqlFiles.get("export/watermarks"),
-                    new MapSqlParameterSource("partners", partners), Long.class);
-            if (watermarks.size() < partners.size()) {
+            Map<String, Long> watermarks = new java.util.HashMap<>();
+            List<String> unknownTenant = new ArrayList<>();
+            jdbc.query(SqlFiles.get("export/watermarks"), new MapSqlParameterSource("tenant", tenant), rs -> {
+                watermarks.put(rs.getString("partner"), rs.getLong("watermark"));
+                if (rs.getString("tenant") == null) {
+                    unknownTenant.add(rs.getString("partner"));
+                }
+            });
+            Set<String> heldBack = new LinkedHashSet<>(unknownTenant);
+            exporting.forEach((name, partner) -> {
+                if (tenant.equals(partner.tenant()) && !watermarks.containsKey(name)) {
+                    heldBack.add(name);
+                }
+            });
+            if (!heldBack.isEmpty()) {
+                for (String name : unknownTenant) {
+                    if (!exporting.containsKey(name) && forgotten.add(name)) {
+                        LOG.warn("Partner {} exports nothing on this instance, and its export state (from an older hub) "
+                                + "names no tenant: it keeps every tenant's delivered changes; delete its row in "
+                                + "export_state if it is gone for good", name);
+                    }
+                }
+                LOG.debug("Changes of tenant {} are kept: partners {} have not run yet", tenant, heldBack);
                 return;
             }
-            long upTo = Collections.min(watermarks);
+            long upTo = Collections.min(watermarks.values());
             MapSqlParameterSource params = new MapSqlParameterSource("tenant", tenant).addValue("upTo", upTo)
-                    .addValue("limit", PRUNE_CHUNK);
+                    .addValue("limit", pruneChunk);
             long deleted = 0;
             int chunk;
             do {
                 chunk = jdbc.update(SqlFiles.get("export/prune-changes"), params);
                 deleted += chunk;
-            } while (chunk == PRUNE_CHUNK);
+            } while (chunk == pruneChunk);
             if (deleted > 0) {
-                LOG.info("Changes of tenant {} that its {} exporting partners have received: {} deleted (up to change {})",
-                        tenant, partners.size(), deleted, upTo);
+                LOG.info("Changes of tenant {} that its {} partners have received: {} deleted (up to change {})",
+                        tenant, watermarks.size(), deleted, upTo);
             }
+            watermarks.forEach((name, watermark) -> {
+                if (watermark == upTo && !exporting.containsKey(name) && forgotten.add(name)) {
+                    LOG.warn("Partner {} exports nothing on this instance but its export state keeps tenant {}'s "
+                            + "changes after change {}: delete its row in export_state if it is gone for good",
+                            name, tenant, upTo);
+                }
+            });
         } catch (DataAccessException e) {
             LOG.warn("Could not delete the changes of tenant {} that its partners have received; the next delivery "
                     + "tries again: {}", tenant, e.getMessage());
         }
     }
 
-    /** Changes deleted per statement by {@link #pruneDelivered}. */
-    static final int PRUNE_CHUNK = 10_000;
+    /** Partners not configured here that were found holding changes back, each warned of once. */
+    private final Set<String> forgotten = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /**
      * Numbers the changes committed since the last pass, under the sequencer lock, and says the

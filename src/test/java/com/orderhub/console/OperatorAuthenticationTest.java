@@ -7,6 +7,8 @@ import com.orderhub.api.Digests;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -89,10 +91,15 @@ class OperatorAuthenticationTest {
         assertThat(answer(replay, "HEAD", null).getStatus()).isEqualTo(200);
     }
 
-    /** With no operator password set, the action is refused to everyone, and the answer says what to set. */
-    @Test
-    void refusesAnActionToEveryoneWhileNoOperatorPasswordIsSet() throws Exception {
-        OperatorAuthentication replay = OperatorAuthentication.forWrites("Replaying dead letters", "operator", null);
+    /**
+     * With no operator password set (absent, or empty as docker-compose passes it), the action is
+     * refused to everyone, and the answer says what to set.
+     */
+    @ParameterizedTest
+    @NullAndEmptySource
+    void refusesAnActionToEveryoneWhileNoOperatorPasswordIsSet(String passwordSha256) throws Exception {
+        OperatorAuthentication replay = OperatorAuthentication.forWrites("Replaying dead letters", "operator",
+                passwordSha256);
 
         MockHttpServletResponse refused = answer(replay, "POST", basic("operator:anything"));
         assertThat(refused.getStatus()).isEqualTo(403);
@@ -110,7 +117,10 @@ class OperatorAuthenticationTest {
             request.addHeader("Authorization", authorization);
         }
         MockHttpServletResponse response = new MockHttpServletResponse();
-        filter.doFilter(request, response, new MockFilterChain());
+        MockFilterChain chain = new MockFilterChain();
+        filter.doFilter(request, response, chain);
+        assertThat(chain.getRequest()).as("passed on exactly when answered 200").isEqualTo(
+                response.getStatus() == 200 ? request : null);
         return response;
     }
 

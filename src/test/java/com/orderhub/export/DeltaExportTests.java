@@ -117,6 +117,9 @@ abstract class DeltaExportTests extends ApiTestSupport {
      */
     @Test
     void changesEveryPartnerOfTheTenantHasReceivedAreDeletedAndLaterOnesStillGoOut() {
+        fixtures.referenceData("other-key", "other");
+        assertThat(post("/Order/create", "[" + orderJson("P-OTHER") + "]", "other-key").status()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(20)).until(() -> changesKept("other") == 1);
         create("[" + orderJson("P-1") + "," + orderJson("P-2") + "]");
         for (String partner : List.of("exporter", "hook", "sftpout")) {
             assertThat(runNow(partner).path("orders").asInt()).as(partner).isEqualTo(2);
@@ -133,11 +136,50 @@ abstract class DeltaExportTests extends ApiTestSupport {
         assertThat(runNow("hook").path("orders").asInt()).isEqualTo(1);
         assertThat(runNow("sftpout").path("orders").asInt()).isEqualTo(1);
         assertThat(changesKept()).isZero();
+        long watermark = watermark("exporter");
         assertThat(runNow("exporter").path("outcome").asText()).as("nothing is sent twice").isEqualTo("nothing");
+        assertThat(watermark("exporter")).as("with no change left, the watermark stays").isEqualTo(watermark);
+        assertThat(changesKept("other")).as("another tenant's changes wait for its own partners").isEqualTo(1);
+    }
+
+    /**
+     * A partner that has an export state but is not configured (taken out, or known only to
+     * another instance) still holds back the changes it has not had.
+     */
+    @Test
+    void aPartnerNotConfiguredHereStillHoldsBackWhatItHasNotHad() {
+        jdbc.update("INSERT INTO export_state (partner, tenant, watermark, exported_orders, failed_runs) "
+                + "VALUES ('gone', 'demo', 0, 0, 0)");
+        create("[" + orderJson("G-1") + "]");
+        for (String partner : List.of("exporter", "hook", "sftpout", "xmlout")) {
+            assertThat(runNow(partner).path("orders").asInt()).as(partner).isEqualTo(1);
+        }
+
+        assertThat(changesKept()).isEqualTo(1);
+
+        jdbc.update("DELETE FROM export_state WHERE partner = 'gone'");
+        assertThat(put("/Order/update/G-1", "{\"observation\": \"Gone for good\"}").status()).isEqualTo(200);
+        for (String partner : List.of("exporter", "hook", "sftpout", "xmlout")) {
+            assertThat(runNow(partner).path("orders").asInt()).as(partner).isEqualTo(1);
+        }
+        assertThat(changesKept()).as("its row deleted, it holds nothing back").isZero();
     }
 
     private int changesKept() {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM order_change WHERE tenant = 'demo'", Integer.class);
+        return changesKept("demo");
+    }
+
+    private int changesKept(String tenant) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM order_change WHERE tenant = ?", Integer.class, tenant);
+    }
+
+    private long watermark(String partner) {
+        for (JsonNode state : get("/export/status").json().path("data")) {
+            if (state.path("partner").asText().equals(partner)) {
+                return state.path("watermark").asLong();
+            }
+        }
+        throw new AssertionError("no export status for " + partner);
     }
 
     @Test
