@@ -61,7 +61,11 @@ public abstract class ApiTestSupport {
     @BeforeEach
     void emptyDatabase() {
         for (String table : new String[] {"delivery_note_line", "delivery_note", "line_detail", "line_discount",
-                "order_line", "order_discount", "orders", "deleted_order", "order_change", "export_state", "message_status",
+                "order_line", "order_discount", "orders",
+                // the tally after the orders (whose deletion adds to it): a test that spoiled it on purpose
+                // (OrderReadApiTests) leaves nothing behind for the next one
+                "order_count_delta", "order_count",
+                "deleted_order", "order_change", "export_state", "message_status",
                 "idempotency_key", "message",
                 "camel_messageprocessed",
                 "partner_role",
