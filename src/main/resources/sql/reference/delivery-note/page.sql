@@ -1,5 +1,6 @@
+-- tenant leads the ORDER BY as it leads the index: H2 sorts the tenant's every row otherwise.
 SELECT id, id_remote, order_id
 FROM delivery_note
 WHERE tenant = :tenant
-ORDER BY created_at, id
+ORDER BY tenant, created_at, id
 LIMIT :limit OFFSET :offset
