@@ -1,8 +1,5 @@
 package com.orderhub.console;
 
-import jakarta.servlet.DispatcherType;
-import java.util.ArrayList;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointProperties;
@@ -11,7 +8,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.Ordered;
 
 /**
  * Puts {@link OperatorAuthentication} in front of the console's paths in the context that serves
@@ -33,18 +29,11 @@ public class ConsoleSecurityConfiguration {
                     + "is not set: give the hex SHA-256 of the operator's password "
                     + "(ORDERHUB_CONSOLE_PASSWORDSHA256, e.g. from: printf %s 'the password' | sha256sum)");
         }
-        FilterRegistrationBean<OperatorAuthentication> registration = new FilterRegistrationBean<>(
-                new OperatorAuthentication(console.user(), console.passwordSha256()));
-        List<String> paths = new ArrayList<>();
-        for (String endpoint : ConsoleSwitch.CONSOLE_ENDPOINTS) {
-            String path = endpoints.getBasePath() + "/" + endpoints.getPathMapping().getOrDefault(endpoint, endpoint);
-            registration.addUrlPatterns(path, path + "/*");
-            paths.add(path);
-        }
-        LOG.info("Operator console on: {} for user '{}' (HTTP Basic)", String.join(" and ", paths), console.user());
-        // ahead of Hawtio's own filters, which redirect and forward before anything is checked
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-        registration.setDispatcherTypes(DispatcherType.REQUEST);
+        FilterRegistrationBean<OperatorAuthentication> registration = new OperatorAuthentication(console.user(),
+                console.passwordSha256()).on("operatorAuthentication", endpoints, ConsoleSwitch.CONSOLE_ENDPOINTS);
+        LOG.info("Operator console on: {} for user '{}' (HTTP Basic)",
+                String.join(" and ", registration.getUrlPatterns().stream().filter(path -> !path.endsWith("/*")).toList()),
+                console.user());
         return registration;
     }
 }

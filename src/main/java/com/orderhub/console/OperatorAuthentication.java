@@ -1,6 +1,7 @@
 package com.orderhub.console;
 
 import com.orderhub.api.Digests;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,6 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
+import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -55,6 +60,23 @@ public class OperatorAuthentication extends OncePerRequestFilter {
      */
     public static OperatorAuthentication forWrites(String guarded, String user, String passwordSha256) {
         return new OperatorAuthentication(guarded, true, user, passwordSha256);
+    }
+
+    /**
+     * This filter in front of these actuator endpoints, as the actuator maps them, under its own
+     * name (two registrations under one name: the second is dropped), ahead of every other filter
+     * (Hawtio's redirect and forward before anything is checked).
+     */
+    FilterRegistrationBean<OperatorAuthentication> on(String name, WebEndpointProperties endpoints, List<String> ids) {
+        FilterRegistrationBean<OperatorAuthentication> registration = new FilterRegistrationBean<>(this);
+        for (String id : ids) {
+            String path = endpoints.getBasePath() + "/" + endpoints.getPathMapping().getOrDefault(id, id);
+            registration.addUrlPatterns(path, path + "/*");
+        }
+        registration.setName(name);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setDispatcherTypes(DispatcherType.REQUEST);
+        return registration;
     }
 
     @Override

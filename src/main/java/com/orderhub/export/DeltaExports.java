@@ -26,10 +26,12 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import com.orderhub.ingest.PartnerMappings;
 import com.orderhub.ingest.PartnerMappings.Mapping;
 import org.apache.camel.CamelContext;
@@ -193,32 +195,28 @@ public class DeltaExports {
      */
     private void pruneDelivered(String tenant) {
         try {
-            Map<String, Long> watermarks = new java.util.HashMap<>();
-            List<String> unknownTenant = new ArrayList<>();
+            Map<String, Long> watermarks = new HashMap<>();
+            Set<String> untenanted = new LinkedHashSet<>();
             jdbc.query(SqlFiles.get("export/watermarks"), new MapSqlParameterSource("tenant", tenant), rs -> {
                 watermarks.put(rs.getString("partner"), rs.getLong("watermark"));
                 if (rs.getString("tenant") == null) {
-                    unknownTenant.add(rs.getString("partner"));
+                    untenanted.add(rs.getString("partner"));
                 }
             });
-            Set<String> heldBack = new LinkedHashSet<>(unknownTenant);
-            exporting.forEach((name, partner) -> {
-                if (tenant.equals(partner.tenant()) && !watermarks.containsKey(name)) {
-                    heldBack.add(name);
+            long upTo = Collections.min(watermarks.values());
+            watermarks.forEach((name, watermark) -> {
+                if ((untenanted.contains(name) || watermark == upTo) && !exporting.containsKey(name)
+                        && forgotten.add(name)) {
+                    LOG.warn("Partner {} exports nothing on this instance but its export state keeps delivered changes "
+                            + "of tenant {}{}: delete its row in export_state if it is gone for good", name, tenant,
+                            untenanted.contains(name) ? " and of every other (it names no tenant)" : "");
                 }
             });
-            if (!heldBack.isEmpty()) {
-                for (String name : unknownTenant) {
-                    if (!exporting.containsKey(name) && forgotten.add(name)) {
-                        LOG.warn("Partner {} exports nothing on this instance, and its export state (from an older hub) "
-                                + "names no tenant: it keeps every tenant's delivered changes; delete its row in "
-                                + "export_state if it is gone for good", name);
-                    }
-                }
-                LOG.debug("Changes of tenant {} are kept: partners {} have not run yet", tenant, heldBack);
+            boolean neverRun = exporting.entrySet().stream().anyMatch(partner ->
+                    tenant.equals(partner.getValue().tenant()) && !watermarks.containsKey(partner.getKey()));
+            if (neverRun || !untenanted.isEmpty()) {
                 return;
             }
-            long upTo = Collections.min(watermarks.values());
             MapSqlParameterSource params = new MapSqlParameterSource("tenant", tenant).addValue("upTo", upTo)
                     .addValue("limit", pruneChunk);
             long deleted = 0;
@@ -231,13 +229,6 @@ public class DeltaExports {
                 LOG.info("Changes of tenant {} that its {} partners have received: {} deleted (up to change {})",
                         tenant, watermarks.size(), deleted, upTo);
             }
-            watermarks.forEach((name, watermark) -> {
-                if (watermark == upTo && !exporting.containsKey(name) && forgotten.add(name)) {
-                    LOG.warn("Partner {} exports nothing on this instance but its export state keeps tenant {}'s "
-                            + "changes after change {}: delete its row in export_state if it is gone for good",
-                            name, tenant, upTo);
-                }
-            });
         } catch (DataAccessException e) {
             LOG.warn("Could not delete the changes of tenant {} that its partners have received; the next delivery "
                     + "tries again: {}", tenant, e.getMessage());
@@ -245,7 +236,7 @@ public class DeltaExports {
     }
 
     /** Partners not configured here that were found holding changes back, each warned of once. */
-    private final Set<String> forgotten = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<String> forgotten = ConcurrentHashMap.newKeySet();
 
     /**
      * Numbers the changes committed since the last pass, under the sequencer lock, and says the

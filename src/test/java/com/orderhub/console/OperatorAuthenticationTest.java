@@ -89,6 +89,17 @@ class OperatorAuthenticationTest {
         assertThat(answer(replay, "POST", basic("operator:correct horse")).getStatus()).isEqualTo(200);
         assertThat(answer(replay, "GET", null).getStatus()).isEqualTo(200);
         assertThat(answer(replay, "HEAD", null).getStatus()).isEqualTo(200);
+
+        MockHttpServletRequest otherSite = new MockHttpServletRequest("POST", "/actuator/deadletters");
+        otherSite.addHeader("Authorization", basic("operator:correct horse"));
+        otherSite.addHeader("Sec-Fetch-Site", "cross-site");
+        otherSite.addHeader("Sec-Fetch-Mode", "no-cors");
+        MockHttpServletResponse forged = new MockHttpServletResponse();
+        MockFilterChain chain = new MockFilterChain();
+        replay.doFilter(otherSite, forged, chain);
+        assertThat(forged.getStatus()).isEqualTo(403);
+        assertThat(forged.getContentAsString()).isEqualTo("Replaying dead letters takes no requests from other sites' pages.\n");
+        assertThat(chain.getRequest()).isNull();
     }
 
     /**
