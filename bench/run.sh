@@ -114,6 +114,9 @@ hub_args=(--server.port="$port" --orderhub.data-dir="$work/data"
   "--orderhub.security.api-keys[0].scopes=read,write"
   --orderhub.partners.bench.tenant="$tenant" --orderhub.partners.bench.inbox-uri="file:$work/inbox"
   --orderhub.partners.bench.results-uri="file:$work/results"
+  # the bench writes each file beside the inbox and moves it in complete, as an ERP that
+  # renames does: the shortest quiet period such a partner would be given
+  --orderhub.partners.bench.ready.stable-for=1s
   # the key's rate limit would measure itself instead of the hub: it is lifted
   --orderhub.api.rate-limit.requests=1000000 --orderhub.api.rate-limit.burst=1000000
   --logging.level.com.orderhub=WARN)

@@ -31,14 +31,45 @@ public record OrderHubProperties(
     /**
      * An ERP that drops order files (SPEC 5): whose orders they are, where it drops them (a Camel
      * endpoint URI: {@code file:}, {@code sftp://}, {@code ftp://}), where its result files go,
-     * and the mapping folder of its own format, if it has one.
+     * the mapping folder of its own format, if it has one, and how the hub knows that a file it
+     * uploads is complete ({@code ready}).
      */
     public record Partner(
             @NotBlank @Pattern(regexp = "[A-Za-z0-9_.-]{1,64}") String tenant,
             @NotBlank String inboxUri,
             @NotBlank String resultsUri,
             String mapping,
-            @Valid Export export) {
+            @Valid Export export,
+            @Valid @NotNull @DefaultValue Ready ready) {
+    }
+
+    /**
+     * When a file in a partner's inbox is complete. Always: its size and modification time have
+     * not changed between two looks {@code stableFor} apart (longer than any pause of the ERP's
+     * upload). Where the ERP follows a convention, also: it writes a marker once the file is
+     * complete ({@code doneFile}, a name such as {@code ${file:name}.done}, deleted with the
+     * file), or it uploads under a temporary name, starting with {@code tempPrefix} or ending
+     * with {@code tempSuffix}, and renames the file when complete (names the inbox never takes).
+     */
+    public record Ready(
+            @NotNull @DefaultValue("5s") java.time.Duration stableFor,
+            String doneFile,
+            @Pattern(regexp = "[^/\\\\]*", message = "must be a name's start, without a folder") String tempPrefix,
+            @Pattern(regexp = "[^/\\\\]*", message = "must be a name's end, without a folder") String tempSuffix) {
+
+        public static final Ready DEFAULT = new Ready(java.time.Duration.ofSeconds(5), null, null, null);
+
+        /** The names of files being uploaded under a temporary name, as a regular expression ("" for none). */
+        public String temporaryNames() {
+            List<String> names = new java.util.ArrayList<>();
+            if (tempPrefix != null && !tempPrefix.isEmpty()) {
+                names.add(java.util.regex.Pattern.quote(tempPrefix) + ".*");
+            }
+            if (tempSuffix != null && !tempSuffix.isEmpty()) {
+                names.add(".*" + java.util.regex.Pattern.quote(tempSuffix));
+            }
+            return String.join("|", names);
+        }
     }
 
     /**

@@ -21,6 +21,11 @@ public final class Rows {
         return value == null ? null : value.toInstant();
     }
 
+    public static Long longOrNull(ResultSet rs, String column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+
     /** A bound value for a TIMESTAMP WITH TIME ZONE parameter. */
     public static OffsetDateTime param(Instant instant) {
         return instant == null ? null : instant.atOffset(java.time.ZoneOffset.UTC);

@@ -243,12 +243,22 @@ public class DeltaExports {
      * highest number: every change committed later gets a higher one.
      */
     private long sequenceChanges() {
-        return transaction.execute(tx -> {
-            jdbc.getJdbcTemplate().queryForList(SqlFiles.get("export/lock-sequencer"));
-            jdbc.getJdbcTemplate().update(SqlFiles.get("export/sequence-changes"));
-            return jdbc.getJdbcTemplate().queryForObject(SqlFiles.get("export/last-change"), Long.class);
-        });
+        // the partners of this instance take turns here rather than at the database's row lock:
+        // H2 gives up on a lock after its timeout (one second) while PostgreSQL waits, and several
+        // partners' crons firing in one second would fail their runs for nothing
+        sequencing.lock();
+        try {
+            return transaction.execute(tx -> {
+                jdbc.getJdbcTemplate().queryForList(SqlFiles.get("export/lock-sequencer"));
+                jdbc.getJdbcTemplate().update(SqlFiles.get("export/sequence-changes"));
+                return jdbc.getJdbcTemplate().queryForObject(SqlFiles.get("export/last-change"), Long.class);
+            });
+        } finally {
+            sequencing.unlock();
+        }
     }
+
+    private final java.util.concurrent.locks.ReentrantLock sequencing = new java.util.concurrent.locks.ReentrantLock();
 
     /** The document of one run, on disk: its orders are written as they are read, a page at a time. */
     private static final class Delta {

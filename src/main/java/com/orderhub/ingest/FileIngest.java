@@ -5,7 +5,6 @@ import com.orderhub.api.FieldErrors;
 import com.orderhub.api.Fields;
 import com.orderhub.config.OrderHubProperties;
 import com.orderhub.config.OrderHubProperties.Partner;
-import com.orderhub.db.Ids;
 import com.orderhub.metrics.HubMetrics;
 import com.orderhub.order.CheckedOrders;
 import com.orderhub.order.Draft;
@@ -13,15 +12,11 @@ import com.orderhub.order.OrderMessages;
 import com.orderhub.order.OrderMessages.Queued;
 import com.orderhub.order.OrderQueue;
 import com.orderhub.order.OrderShape;
+import com.orderhub.order.PendingOrders;
 import com.orderhub.status.MessageStatuses;
 import com.orderhub.status.MessageStatuses.Entry;
 import com.orderhub.status.MessageStatuses.Outcome;
 import java.io.File;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,7 +29,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The file-ingest route's judgement (SPEC 5): a partner's file of orders is read twice as a
- * stream. The first read only checks that it is well-formed and counts the orders, so a broken
+ * stream (a third read before them, {@link InboxFiles}, only takes its SHA-256). The first read only checks that it is well-formed and counts the orders, so a broken
  * file is rejected before any of its orders is queued. The second records a status entry per
  * order, in chunks, and queues each well-shaped order for the same intake as the REST API; an
  * order of the wrong shape fails on its own with code 400.
@@ -54,27 +49,42 @@ public class FileIngest {
 
     private final HubMetrics metrics;
 
-    public FileIngest(MessageStatuses statuses, OrderQueue queue, OrderHubProperties properties, HubMetrics metrics) {
+    private final PendingOrders pending;
+
+    public FileIngest(MessageStatuses statuses, OrderQueue queue, OrderHubProperties properties, HubMetrics metrics,
+            PendingOrders pending) {
         this.metrics = metrics;
+        this.pending = pending;
         this.statuses = statuses;
         this.queue = queue;
         this.properties = properties;
     }
 
-    public void ingest(Exchange exchange) {
+    /**
+     * Queues the orders of the file in the body, whose message {@link InboxFiles#identify} has
+     * claimed. A file taken again after its hub stopped mid-read goes on from its first order
+     * without an entry; the ones before it are queued again where still open.
+     */
+    public void ingest(Exchange exchange) throws org.apache.camel.InvalidPayloadException {
         String partnerName = exchange.getMessage().getHeader(PARTNER, String.class);
         Partner partner = properties.partners().get(partnerName);
         String fileName = exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
+        String messageId = exchange.getMessage().getHeader(InboxFiles.MESSAGE_ID, String.class);
         long started = System.nanoTime();
-        File file = localFile(exchange);
+        File file = exchange.getMessage().getMandatoryBody(File.class);
         int count = OrderFile.check(file);
-        String messageId = Ids.next();
         // every line of the file's journey carries its message id
         try (MDC.MDCCloseable journey = MDC.putCloseable(OrderMessages.MESSAGE_ID, messageId)) {
-            statuses.openFile(messageId, partner.tenant(), partnerName, fileName, count);
-            LOG.info("File {} of partner {}: message {}, {} orders", fileName, partnerName, messageId, count);
+            int recorded = statuses.fileCounted(messageId, count);
+            if (recorded > 0) {
+                LOG.info("File {} of partner {}: message {}, {} orders, {} recorded before its hub stopped ({} of "
+                        + "them queued again)", fileName, partnerName, messageId, count, recorded,
+                        pending.requeueMessage(messageId));
+            } else {
+                LOG.info("File {} of partner {}: message {}, {} orders", fileName, partnerName, messageId, count);
+            }
             Chunk chunk = new Chunk(messageId, partner.tenant(), "file:" + fileName);
-            OrderFile.read(file, (index, order) -> {
+            OrderFile.read(file, recorded, (index, order) -> {
                 chunk.add(index, order);
                 if (chunk.size() == CHUNK) {
                     chunk.flush();
@@ -141,34 +151,6 @@ public class FileIngest {
             failures.clear();
             valid.clear();
             first = -1;
-        }
-    }
-
-    /** The file as a local file: the file component's own, or a copy of a remote one's stream. */
-    private static File localFile(Exchange exchange) {
-        Object body = exchange.getMessage().getBody();
-        if (body instanceof org.apache.camel.component.file.GenericFile<?> generic && generic.getFile() instanceof File f) {
-            return f;
-        }
-        File file = exchange.getMessage().getBody(File.class);
-        if (file != null && file.isFile()) {
-            return file;
-        }
-        try (InputStream in = exchange.getMessage().getMandatoryBody(InputStream.class)) {
-            File copy = Files.createTempFile("orderhub-ingest", ".json").toFile();
-            copy.deleteOnExit();
-            Files.copy(in, copy.toPath(), StandardCopyOption.REPLACE_EXISTING);
-            exchange.getExchangeExtension().addOnCompletion(new org.apache.camel.support.SynchronizationAdapter() {
-                @Override
-                public void onDone(Exchange done) {
-                    copy.delete();
-                }
-            });
-            return copy;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (org.apache.camel.InvalidPayloadException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -26,16 +26,17 @@ public final class OrderFile {
 
     /** Reads the whole file once without keeping anything: the number of orders, or why it is not well-formed. */
     public static int check(File file) {
-        return read(file, (index, order) -> {
-        }, true);
+        return read(file, Integer.MAX_VALUE, (index, order) -> {
+        });
     }
 
     /** Hands every order to the callback, in file order; the file must have passed {@link #check}. */
     public static int read(File file, Orders orders) {
-        return read(file, orders, false);
+        return read(file, 0, orders);
     }
 
-    private static int read(File file, Orders orders, boolean skipOnly) {
+    /** Hands the orders from index {@code from} on to the callback, passing over the ones before it unread. */
+    public static int read(File file, int from, Orders orders) {
         int index = 0;
         try (JsonParser parser = ApiJson.MAPPER.createParser(file)) {
             if (parser.nextToken() != JsonToken.START_ARRAY) {
@@ -46,7 +47,7 @@ public final class OrderFile {
                 if (token != JsonToken.START_OBJECT) {
                     throw new FileRejected("Order " + index + " is not a JSON object" + at(parser.currentLocation()));
                 }
-                if (skipOnly) {
+                if (index < from) {
                     parser.skipChildren();
                 } else {
                     orders.order(index, parser.readValueAsTree());

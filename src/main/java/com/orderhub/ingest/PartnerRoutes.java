@@ -1,6 +1,7 @@
 package com.orderhub.ingest;
 
 import com.orderhub.config.OrderHubProperties;
+import com.orderhub.config.OrderHubProperties.Ready;
 import com.orderhub.export.DeltaExports;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.TemplatedRouteBuilder;
@@ -24,8 +25,12 @@ public class PartnerRoutes implements CamelContextConfiguration {
     private final PartnerMappings mappings;
     private final DeltaExports exports;
 
-    public PartnerRoutes(OrderHubProperties properties, PartnerMappings mappings, DeltaExports exports) {
+    private final InboxLeases leases;
+
+    public PartnerRoutes(OrderHubProperties properties, PartnerMappings mappings, DeltaExports exports,
+            InboxLeases leases) {
         this.properties = properties;
+        this.leases = leases;
         this.mappings = mappings;
         this.exports = exports;
     }
@@ -36,16 +41,41 @@ public class PartnerRoutes implements CamelContextConfiguration {
 
     @Override
     public void afterApplicationStart(CamelContext camelContext) {
+        try {
+            addPartnerRoutes(camelContext);
+        } catch (RuntimeException | Error e) {
+            // Camel's start-up listener logs it only as a warning, and the hub runs without its inboxes
+            LOG.error("The partners' routes could not be made: {}", e.toString(), e);
+            throw e;
+        }
+    }
+
+    private void addPartnerRoutes(CamelContext camelContext) {
         properties.partners().forEach((name, partner) -> {
             String include = mappings.load(camelContext, name, partner);
-            TemplatedRouteBuilder.builder(camelContext, "file-ingest")
+            Ready ready = partner.ready();
+            long stableFor = ready.stableFor().toMillis();
+            // a file still changing after three looks is left for the next poll, so one long
+            // upload does not hold the inbox's other files back
+            camelContext.getRegistry().bind("inboxReadLock-" + name,
+                    InboxReadLock.forInbox(name, partner.inboxUri(), leases, stableFor, 3 * stableFor + 1000));
+            TemplatedRouteBuilder route = TemplatedRouteBuilder.builder(camelContext, "file-ingest")
                     .routeId("file-ingest-" + name)
                     .parameter("partner", name)
                     .parameter("inbox", partner.inboxUri())
-                    .parameter("include", include)
-                    .add();
-            LOG.info("Partner {} (tenant {}): taking order files {} from {}{}", name, partner.tenant(), include,
-                    safe(partner.inboxUri()), partner.mapping() == null ? "" : " through mapping " + partner.mapping());
+                    .parameter("include", include);
+            if (!ready.temporaryNames().isEmpty()) {
+                route.parameter("exclude", ready.temporaryNames());
+            }
+            if (ready.doneFile() != null && !ready.doneFile().isBlank()) {
+                route.parameter("doneFile", ready.doneFile());
+            }
+            route.add();
+            LOG.info("Partner {} (tenant {}): taking order files {} from {}{}, once unchanged for {} ms{}{}", name,
+                    partner.tenant(), include, safe(partner.inboxUri()),
+                    partner.mapping() == null ? "" : " through mapping " + partner.mapping(), stableFor,
+                    ready.doneFile() == null ? "" : " and marked done by " + ready.doneFile(),
+                    ready.temporaryNames().isEmpty() ? "" : ", never while named " + ready.temporaryNames());
         });
         exports.prepare(camelContext).forEach((name, partner) -> {
             TemplatedRouteBuilder.builder(camelContext, "delta-export")

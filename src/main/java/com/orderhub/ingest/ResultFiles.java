@@ -8,6 +8,7 @@ import com.orderhub.config.OrderHubProperties;
 import com.orderhub.db.Rows;
 import com.orderhub.db.SqlFiles;
 import com.orderhub.metrics.HubMetrics;
+import com.orderhub.status.MessageStatuses;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,6 +19,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -42,9 +44,16 @@ public class ResultFiles {
 
     private final HubMetrics metrics;
 
+    private final MessageStatuses statuses;
+    /** A claim to write a result file older than this was made by an instance that died before writing it. */
+    private final java.time.Duration claimLease;
+
     public ResultFiles(ProducerTemplate producer, NamedParameterJdbcTemplate jdbc, TransactionTemplate transaction,
-            OrderHubProperties properties, HubMetrics metrics) {
+            OrderHubProperties properties, HubMetrics metrics, MessageStatuses statuses,
+            @Value("${orderhub.ingest.lease}") java.time.Duration claimLease) {
         this.metrics = metrics;
+        this.statuses = statuses;
+        this.claimLease = claimLease;
         this.producer = producer;
         this.jdbc = jdbc;
         JdbcTemplate fetching = new JdbcTemplate(jdbc.getJdbcTemplate().getDataSource());
@@ -64,12 +73,50 @@ public class ResultFiles {
         String why = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class).getMessage();
         LOG.warn("File {} of partner {} rejected: {}", fileName, partner, why);
         metrics.file(partner, "rejected");
+        String claimed = exchange.getMessage().getHeader(InboxFiles.MESSAGE_ID, String.class);
+        if (claimed != null) {
+            // no order of a rejected file is queued: its claimed message goes, and the same bytes
+            // dropped again are rejected again for the same reason
+            statuses.forget(claimed);
+        }
         Map<String, Object> result = new java.util.LinkedHashMap<>();
         result.put("partner", partner);
         result.put("file", fileName);
         result.put("status", "rejected");
         result.put("error", why);
         result.put("data", List.of());
+        sendDocument(partner, fileName, result);
+    }
+
+    /**
+     * A file of the same bytes as an earlier one of the partner (InboxFiles): nothing of it is
+     * stored again, and its result file names the earlier file, when it was taken and its message.
+     */
+    public void duplicate(Exchange exchange) {
+        String partner = exchange.getMessage().getHeader(FileIngest.PARTNER, String.class);
+        String fileName = exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
+        String earlierFile = exchange.getMessage().getHeader(InboxFiles.EARLIER_FILE, String.class);
+        java.time.Instant takenAt = exchange.getMessage().getHeader(InboxFiles.EARLIER_TAKEN_AT, java.time.Instant.class);
+        String messageId = exchange.getMessage().getHeader(InboxFiles.MESSAGE_ID, String.class);
+        LOG.info("File {} of partner {} has the same bytes as {}, taken at {} (message {}): nothing stored again",
+                fileName, partner, earlierFile, takenAt, messageId);
+        metrics.file(partner, "duplicate");
+        Map<String, Object> earlier = new java.util.LinkedHashMap<>();
+        earlier.put("file", earlierFile);
+        earlier.put("takenAt", takenAt.toString());
+        earlier.put("messageId", messageId);
+        Map<String, Object> result = new java.util.LinkedHashMap<>();
+        result.put("partner", partner);
+        result.put("file", fileName);
+        result.put("status", "duplicate");
+        result.put("duplicateOf", earlier);
+        result.put("error", "The file has the same bytes as " + earlierFile + ", taken at " + takenAt
+                + ": nothing of it is stored again");
+        result.put("data", List.of());
+        sendDocument(partner, fileName, result);
+    }
+
+    private void sendDocument(String partner, String fileName, Map<String, Object> result) {
         try {
             send(partner, fileName, ApiJson.MAPPER.writeValueAsBytes(result));
         } catch (IOException e) {
@@ -79,17 +126,20 @@ public class ResultFiles {
 
     /** Writes the result file of every file whose orders are all final; each is claimed first, so one instance writes it. */
     public void writeDue() {
-        List<String[]> due = jdbc.query(SqlFiles.get("status/results-due"), new MapSqlParameterSource(),
+        java.time.Instant now = Dates.now();
+        MapSqlParameterSource stale = new MapSqlParameterSource("staleBefore", Rows.param(now.minus(claimLease)));
+        List<String[]> due = jdbc.query(SqlFiles.get("status/results-due"), stale,
                 (rs, n) -> new String[] {rs.getString("message_id"), rs.getString("partner"), rs.getString("file_name")});
         for (String[] message : due) {
             MapSqlParameterSource id = new MapSqlParameterSource("messageId", message[0])
-                    .addValue("now", Rows.param(Dates.now()));
+                    .addValue("now", Rows.param(now)).addValue("staleBefore", stale.getValue("staleBefore"));
             if (jdbc.queryForObject(SqlFiles.get("status/count-open-entries"), id, Long.class) > 0) {
                 continue;
             }
             if (jdbc.update(SqlFiles.get("status/claim-result"), id) == 1) {
                 try {
                     write(message[0], message[1], message[2]);
+                    jdbc.update(SqlFiles.get("status/result-written"), id);
                 } catch (RuntimeException e) {
                     jdbc.update(SqlFiles.get("status/release-result"), id);
                     LOG.error("Result file of {} for partner {} not written, will retry: {}", message[2], message[1],

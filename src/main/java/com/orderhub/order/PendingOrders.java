@@ -72,11 +72,25 @@ public class PendingOrders {
         return queued;
     }
 
+    /**
+     * Queues again the open entries of one message: a file taken again after its hub stopped
+     * mid-read, whose last recorded chunk may never have reached the queue. Answers how many.
+     */
+    public int requeueMessage(String messageId) {
+        Instant before = Dates.now().plusSeconds(1);
+        return requeue("status/open-entries-of", new MapSqlParameterSource("messageId", messageId)
+                .addValue("before", Rows.param(before)), before);
+    }
+
     /** Queues again every open entry untouched since {@code before}; answers how many. */
     int requeue(Instant before) {
+        return requeue("status/stuck-entries", new MapSqlParameterSource("before", Rows.param(before)), before);
+    }
+
+    private int requeue(String entries, MapSqlParameterSource params, Instant before) {
         List<Queued> chunk = new ArrayList<>(CHUNK);
         int[] total = {0};
-        jdbc.query(SqlFiles.get("status/stuck-entries"), new MapSqlParameterSource("before", Rows.param(before)), rs -> {
+        jdbc.query(SqlFiles.get(entries), params, rs -> {
             chunk.add(new Queued(rs.getString("tenant"), rs.getString("message_id"), rs.getInt("entry_index"),
                     rs.getString("origin"), rs.getString("payload")));
             if (chunk.size() == CHUNK) {

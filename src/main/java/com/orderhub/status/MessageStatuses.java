@@ -116,12 +116,15 @@ public class MessageStatuses {
                 .addValue("now", Rows.param(now));
     }
 
-    /** Records the message of a partner's file, before its orders (the count is known from a first read). */
-    public void openFile(String messageId, String tenant, String partner, String fileName, int orderCount) {
-        jdbc.update(SqlFiles.get("status/insert-file-message"), new MapSqlParameterSource()
-                .addValue("messageId", messageId).addValue("tenant", tenant).addValue("origin", "file:" + fileName)
-                .addValue("orderCount", orderCount).addValue("now", Rows.param(com.orderhub.api.Dates.now()))
-                .addValue("partner", partner).addValue("fileName", fileName));
+    /**
+     * The first read of a claimed file's message has counted its orders: records the count and
+     * answers how many entries the message has already (more than none when the file is taken
+     * again after its hub stopped mid-read: those orders are recorded, and are not read again).
+     */
+    public int fileCounted(String messageId, int orderCount) {
+        MapSqlParameterSource params = new MapSqlParameterSource("messageId", messageId).addValue("orderCount", orderCount);
+        jdbc.update(SqlFiles.get("status/count-file-orders"), params);
+        return jdbc.queryForObject(SqlFiles.get("status/count-entries"), params, Integer.class);
     }
 
     /**

@@ -13,7 +13,7 @@ class ExportSettingsTest {
 
     private static void prepare(Export export) {
         OrderHubProperties properties = new OrderHubProperties("data", "routes", "mappings", null, null, null,
-                Map.of("erp", new Partner("demo", "file:in", "file:out", null, export)));
+                Map.of("erp", new Partner("demo", "file:in", "file:out", null, export, OrderHubProperties.Ready.DEFAULT)));
         new DeltaExports(null, null, null, null, null, properties, null, null, 1000, 1000).prepare(null);
     }
 

@@ -157,19 +157,93 @@ abstract class FileIngestTests extends ApiTestSupport {
     }
 
     @Test
-    void theSameFileDroppedTwiceIsProcessedOnce() throws IOException {
+    void theSameBytesDroppedAgainAreNotStoredAgainAndTheResultSaysWhichFileTheyRepeat() throws IOException {
         String content = orders("D-1", "D-2");
-        drop("twice.json", content);
-        awaitResult("twice.json");
-        Files.delete(results.resolve("twice.json.result.json"));
+        drop("first.json", content);
+        JsonNode first = awaitResult("first.json");
 
-        drop("twice.json", content);
-        drop("after.json", orders("D-3"));
-        awaitResult("after.json");
+        drop("again.json", content);
+        JsonNode again = awaitResult("again.json");
 
-        assertThat(results.resolve("twice.json.result.json")).doesNotExist();
+        assertThat(again.path("status").asText()).isEqualTo("duplicate");
+        assertThat(again.path("duplicateOf").path("file").asText()).isEqualTo("first.json");
+        assertThat(again.path("duplicateOf").path("messageId").asText()).isEqualTo(first.path("messageId").asText());
+        assertThat(again.path("duplicateOf").path("takenAt").asText()).isNotBlank();
+        assertThat(again.path("error").asText()).startsWith("The file has the same bytes as first.json, taken at ")
+                .endsWith(": nothing of it is stored again");
+        assertThat(again.path("data")).isEmpty();
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(inbox.resolve(".done/again.json")));
+        assertThat(fixtures.count("message")).isEqualTo(1);
+        assertThat(fixtures.count("orders")).isEqualTo(2);
+    }
+
+    @Test
+    void theSameFileResentUnderItsNameIsADuplicateAndItsFirstResultStays() throws IOException {
+        String content = orders("R-1");
+        drop("resent.json", content);
+        awaitResult("resent.json");
+        Path result = results.resolve("resent.json.result.json");
+        Files.delete(result);
+
+        drop("resent.json", content);
+
+        assertThat(awaitResult("resent.json").path("status").asText()).isEqualTo("duplicate");
+        assertThat(fixtures.count("orders")).isEqualTo(1);
+    }
+
+    @Test
+    void aCorrectedFileUnderTheSameNameAndSizeIsANewFile() throws IOException {
+        ObjectNode order = orderJson("C-1");
+        drop("corrected.json", "[" + order + "]");
+        awaitResult("corrected.json");
+        Files.delete(results.resolve("corrected.json.result.json"));
+
+        order.put("idRemote", "C-2"); // same length, other bytes: what a corrected quantity looks like to the hub
+        drop("corrected.json", "[" + order + "]");
+        JsonNode second = awaitResult("corrected.json");
+
+        assertThat(second.path("status").asText()).isEqualTo("done");
+        assertThat(second.path("data").findValuesAsText("idRemote")).containsExactly("C-2");
         assertThat(fixtures.count("message")).isEqualTo(2);
-        assertThat(fixtures.count("orders")).isEqualTo(3);
+        assertThat(fixtures.count("orders")).isEqualTo(2);
+    }
+
+    @Test
+    void aFileTakenAgainAfterItsHubStoppedMidReadIsFinishedWithEveryOrderOnce() throws IOException {
+        int count = FileIngest.CHUNK + 3;
+        String[] idRemotes = new String[count];
+        for (int i = 0; i < count; i++) {
+            idRemotes[i] = "U-" + i;
+        }
+        String content = orders(idRemotes);
+        // what a hub killed after its first chunk leaves: the file's message claimed, the first
+        // chunk's entries recorded and pending (never queued), the file still in the inbox
+        Path file = inbox.resolve("unfinished.json.part");
+        Files.writeString(file, content);
+        String messageId = "01a00000-0000-7000-8000-000000000001";
+        jdbc.update("INSERT INTO message (message_id, tenant, origin, order_count, created_at, partner, file_name, "
+                + "file_sha256, file_size, file_modified) VALUES (?, 'demo', 'file:unfinished.json', ?, CURRENT_TIMESTAMP, "
+                + "'local', 'unfinished.json', ?, ?, ?)", messageId, count,
+                com.orderhub.api.Digests.sha256Hex(file), Files.size(file), Files.getLastModifiedTime(file).toMillis());
+        List<JsonNode> parsed = new ArrayList<>();
+        ApiJson.MAPPER.readTree(content).forEach(parsed::add);
+        for (int i = 0; i < FileIngest.CHUNK; i++) {
+            var draft = com.orderhub.order.OrderShape.forCreate(new com.orderhub.api.Fields(parsed.get(i), "",
+                    new com.orderhub.api.FieldErrors()));
+            jdbc.update("INSERT INTO message_status (message_id, entry_index, id_remote, status, updated_at, payload) "
+                    + "VALUES (?, ?, ?, 'pending', CURRENT_TIMESTAMP, ?)", messageId, i, idRemotes[i],
+                    com.orderhub.order.CheckedOrders.write(draft));
+        }
+        Files.move(file, inbox.resolve("unfinished.json"));
+
+        JsonNode result = awaitResult("unfinished.json");
+
+        assertThat(result.path("messageId").asText()).isEqualTo(messageId);
+        assertThat(result.path("completed").asInt()).isEqualTo(count);
+        assertThat(fixtures.count("orders")).isEqualTo(count);
+        assertThat(fixtures.count("message")).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM message_status WHERE message_id = ?", Integer.class,
+                messageId)).isEqualTo(count);
     }
 
     @Test

@@ -23,7 +23,7 @@ class PartnerMappingsTest {
         OrderHubProperties properties = new OrderHubProperties("data", "routes", mappingsDir.toString(), null, null,
                 null, Map.of());
         return new PartnerMappings(properties, 1024).load(new DefaultCamelContext(), "erp",
-                new Partner("demo", "file:in", "file:out", mapping, null));
+                new Partner("demo", "file:in", "file:out", mapping, null, OrderHubProperties.Ready.DEFAULT));
     }
 
     private void write(String mapping, String script) throws IOException {

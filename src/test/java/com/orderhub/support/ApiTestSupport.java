@@ -67,7 +67,7 @@ public abstract class ApiTestSupport {
                 "order_count_delta", "order_count",
                 "deleted_order", "order_change", "export_state", "message_status",
                 "idempotency_key", "message",
-                "camel_messageprocessed",
+                "inbox_lease",
                 "partner_role",
                 "partner_location", "business_partner", "product", "season", "discount_type", "company",
                 "order_status", "line_status"}) {
