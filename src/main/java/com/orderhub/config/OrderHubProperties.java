@@ -47,7 +47,7 @@ public record OrderHubProperties(
      * When a file in a partner's inbox is complete. Always: its size and modification time have
      * not changed between two looks {@code stableFor} apart (longer than any pause of the ERP's
      * upload). Where the ERP follows a convention, also: it writes a marker once the file is
-     * complete ({@code doneFile}, a name such as {@code ${file:name}.done}, deleted with the
+     * complete ({@code doneFile}, a name such as {@code $simple{file:name}.done}, deleted with the
      * file), or it uploads under a temporary name, starting with {@code tempPrefix} or ending
      * with {@code tempSuffix}, and renames the file when complete (names the inbox never takes).
      */

@@ -247,6 +247,35 @@ abstract class FileIngestTests extends ApiTestSupport {
     }
 
     @Test
+    void aPartnerThatMarksItsFilesDoneHasThemTakenOnlyOnceTheMarkerIsThere() throws IOException {
+        Path markedInbox = Files.createDirectories(dataDir.resolve("marked/inbox"));
+        Path result = dataDir.resolve("marked/results/marked.json.result.json");
+        Files.writeString(markedInbox.resolve("marked.json"), orders("MK-1"));
+
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+                .until(() -> fixtures.count("message") == 0);
+        Files.writeString(markedInbox.resolve("marked.json.done"), "");
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(result));
+        assertThat(ApiJson.MAPPER.readTree(result.toFile()).path("completed").asInt()).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !Files.exists(markedInbox.resolve("marked.json.done")));
+    }
+
+    @Test
+    void aPartnerThatUploadsUnderATemporaryPrefixHasItsFilesTakenOnlyOnceRenamed() throws IOException {
+        Path renamingInbox = Files.createDirectories(dataDir.resolve("renaming/inbox"));
+        Path result = dataDir.resolve("renaming/results/renamed.json.result.json");
+        Files.writeString(renamingInbox.resolve("tmp_renamed.json"), orders("RN-1"));
+
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+                .until(() -> fixtures.count("message") == 0);
+        Files.move(renamingInbox.resolve("tmp_renamed.json"), renamingInbox.resolve("renamed.json"));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(result));
+        assertThat(ApiJson.MAPPER.readTree(result.toFile()).path("completed").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void aFileStillBeingWrittenIsNotTakenUntilItIsComplete() throws Exception {
         Path file = inbox.resolve("slow.json");
         String content = orders("S-1", "S-2", "S-3");
