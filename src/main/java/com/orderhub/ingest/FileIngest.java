@@ -29,8 +29,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The file-ingest route's judgement (SPEC 5): a partner's file of orders is read twice as a
- * stream (a third read before them, {@link InboxFiles}, only takes its SHA-256). The first read only checks that it is well-formed and counts the orders, so a broken
- * file is rejected before any of its orders is queued. The second records a status entry per
+ * stream (after {@link InboxFiles} has read it for its SHA-256). The first read only checks that
+ * it is well-formed and counts the orders, so a broken file is rejected before any of its orders is queued. The second records a status entry per
  * order, in chunks, and queues each well-shaped order for the same intake as the REST API; an
  * order of the wrong shape fails on its own with code 400.
  */

@@ -246,33 +246,45 @@ abstract class FileIngestTests extends ApiTestSupport {
                 messageId)).isEqualTo(count);
     }
 
-    @Test
-    void aPartnerThatMarksItsFilesDoneHasThemTakenOnlyOnceTheMarkerIsThere() throws IOException {
-        Path markedInbox = Files.createDirectories(dataDir.resolve("marked/inbox"));
-        Path result = dataDir.resolve("marked/results/marked.json.result.json");
-        Files.writeString(markedInbox.resolve("marked.json"), orders("MK-1"));
+    /** What an ERP does to say that a complete file in its inbox may be taken. */
+    private interface ReadySignal {
+        void give(Path inbox) throws IOException;
+    }
+
+    /**
+     * Writes a file of one order in the partner's inbox under {@code written}, checks that it is
+     * left alone for three seconds, gives the signal, and answers the result of {@code name}.
+     */
+    private JsonNode takenOnlyAfter(String partnerFolder, String written, String name, ReadySignal signal)
+            throws IOException {
+        Path partnerInbox = Files.createDirectories(dataDir.resolve(partnerFolder).resolve("inbox"));
+        Path result = dataDir.resolve(partnerFolder).resolve("results").resolve(name + ".result.json");
+        Files.writeString(partnerInbox.resolve(written), orders(partnerFolder + "-1"));
 
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
                 .until(() -> fixtures.count("message") == 0);
-        Files.writeString(markedInbox.resolve("marked.json.done"), "");
+        signal.give(partnerInbox);
 
         await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(result));
-        assertThat(ApiJson.MAPPER.readTree(result.toFile()).path("completed").asInt()).isEqualTo(1);
-        await().atMost(Duration.ofSeconds(10)).until(() -> !Files.exists(markedInbox.resolve("marked.json.done")));
+        return ApiJson.MAPPER.readTree(result.toFile());
+    }
+
+    @Test
+    void aPartnerThatMarksItsFilesDoneHasThemTakenOnlyOnceTheMarkerIsThere() throws IOException {
+        JsonNode result = takenOnlyAfter("marked", "marked.json", "marked.json",
+                folder -> Files.writeString(folder.resolve("marked.json.done"), ""));
+
+        assertThat(result.path("completed").asInt()).isEqualTo(1);
+        Path marker = dataDir.resolve("marked/inbox/marked.json.done");
+        await().atMost(Duration.ofSeconds(10)).until(() -> !Files.exists(marker));
     }
 
     @Test
     void aPartnerThatUploadsUnderATemporaryPrefixHasItsFilesTakenOnlyOnceRenamed() throws IOException {
-        Path renamingInbox = Files.createDirectories(dataDir.resolve("renaming/inbox"));
-        Path result = dataDir.resolve("renaming/results/renamed.json.result.json");
-        Files.writeString(renamingInbox.resolve("tmp_renamed.json"), orders("RN-1"));
+        JsonNode result = takenOnlyAfter("renaming", "tmp_renamed.json", "renamed.json",
+                folder -> Files.move(folder.resolve("tmp_renamed.json"), folder.resolve("renamed.json")));
 
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
-                .until(() -> fixtures.count("message") == 0);
-        Files.move(renamingInbox.resolve("tmp_renamed.json"), renamingInbox.resolve("renamed.json"));
-
-        await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(result));
-        assertThat(ApiJson.MAPPER.readTree(result.toFile()).path("completed").asInt()).isEqualTo(1);
+        assertThat(result.path("completed").asInt()).isEqualTo(1);
     }
 
     @Test
