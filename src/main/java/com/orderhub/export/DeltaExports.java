@@ -177,7 +177,7 @@ public class DeltaExports {
                 delta.document.delete();
             }
         } catch (RuntimeException e) {
-            String error = e.getMessage() == null ? e.toString() : e.getMessage();
+            String error = reason(e);
             jdbc.update(SqlFiles.get("export/failed"), state.addValue("error", truncate(error)));
             LOG.error("Export of partner {} failed, the next run sends the same changes again: {}", partnerName, error);
             return new Run(Outcome.failed, 0, 0, null, error);
@@ -448,6 +448,24 @@ public class DeltaExports {
 
     private static boolean present(String value) {
         return value != null && !value.isBlank();
+    }
+
+    /**
+     * What went wrong, for the operator: each cause's own words ("Cannot connect to sftp://...:
+     * reject HostKey: ..."), without the wrapper Camel puts around a failed exchange.
+     */
+    static String reason(Throwable failure) {
+        List<String> parts = new ArrayList<>();
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof org.apache.camel.CamelExecutionException) {
+                continue;
+            }
+            String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+            if (parts.isEmpty() || !parts.get(parts.size() - 1).contains(message)) {
+                parts.add(message);
+            }
+        }
+        return parts.isEmpty() ? failure.toString() : String.join(": ", parts);
     }
 
     private static String truncate(String error) {

@@ -91,7 +91,7 @@ class HubCrashIT {
         List<String> statusUrls = Collections.synchronizedList(new ArrayList<>());
         try {
             HubApi api = new HubApi("http://localhost:" + port + "/api/database/v1", key);
-            referenceData(api);
+            api.createReferenceData();
             AtomicInteger nextRequest = new AtomicInteger();
             List<Thread> clients = new ArrayList<>();
             for (int c = 0; c < CLIENTS; c++) {
@@ -179,21 +179,5 @@ class HubCrashIT {
             done += entry.path("status").asText().equals("completed") ? 1 : 0;
         }
         return done;
-    }
-
-    static void referenceData(HubApi api) throws Exception {
-        for (String[] call : new String[][] {
-            {"/Company/create", "[{\"idRemote\": \"CO-1\", \"companyName\": \"Moda Norte S.L.\"}]"},
-            {"/BusinessPartner/create", """
-                [{"idRemote": "CL-1", "companyId": "CO-1", "contactName": "Boutique Alba", "roles": ["Client"],
-                  "locations": [{"idRemote": "SHIP-1", "address": "Calle Mayor 1", "shippingAddress": true},
-                                {"idRemote": "BILL-1", "address": "Gran Via 2", "billingAddress": true}]},
-                 {"idRemote": "AG-1", "companyId": "CO-1", "contactName": "Iker", "roles": ["Representant"]}]"""},
-            {"/Product/create", "[{\"idRemote\": \"PR-1\", \"reference\": \"A\"}, {\"idRemote\": \"PR-2\", \"reference\": \"B\"}]"},
-            {"/Season/create", "[{\"idRemote\": \"SS26\", \"description\": \"Spring-Summer 2026\"}]"},
-            {"/DiscountType/create", "[{\"idRemote\": \"DT-1\", \"name\": \"Early payment\"}]"}}) {
-            HttpResponse<String> response = api.post(call[0], call[1]);
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        }
     }
 }

@@ -70,7 +70,7 @@ class ScaleOutIT {
             b = HubProcess.start(portB, args, env, dir.resolve("hub-b.log"));
             HubApi apiA = new HubApi("http://localhost:" + portA + "/api/database/v1", "scale-key");
             HubApi apiB = new HubApi("http://localhost:" + portB + "/api/database/v1", "scale-key");
-            HubCrashIT.referenceData(apiA);
+            apiA.createReferenceData();
 
             List<String> statusUrls = new ArrayList<>();
             for (int r = 0; r < REQUESTS; r++) {
