@@ -27,10 +27,18 @@ public class ApiKeyFilter extends OncePerRequestFilter {
 
     private final ApiKeys keys;
     private final RateLimits limits;
+    private final Set<String> publicPaths;
 
-    public ApiKeyFilter(ApiKeys keys, RateLimits limits) {
+    public ApiKeyFilter(ApiKeys keys, RateLimits limits, Set<String> publicPaths) {
         this.keys = keys;
         this.limits = limits;
+        this.publicPaths = java.util.Set.copyOf(publicPaths);
+    }
+
+    /** A read of a public path (the OpenAPI document) needs no key. */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return READ_METHODS.contains(request.getMethod()) && publicPaths.contains(request.getRequestURI());
     }
 
     @Override

@@ -18,13 +18,26 @@ import org.springframework.core.Ordered;
 import org.springframework.web.filter.CorsFilter;
 
 @Configuration
-public class ApiConfiguration {
+public class ApiConfiguration implements org.springframework.web.servlet.config.annotation.WebMvcConfigurer {
 
-    /** The key check runs before anything else under the base path, the OpenAPI document included. */
+    /** The API reference pages (Swagger UI on the served document) under a short address. */
+    @Override
+    public void addViewControllers(org.springframework.web.servlet.config.annotation.ViewControllerRegistry registry) {
+        registry.addRedirectViewController("/api-docs", "/api-docs/index.html");
+        registry.addRedirectViewController("/api-docs/", "/api-docs/index.html");
+    }
+
+    /**
+     * The key check runs before anything else under the base path, but for the OpenAPI document:
+     * it describes the API, not anyone's data, and client generators and the reference pages
+     * fetch it without a key.
+     */
     @Bean
     public FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(ApiKeys keys, RateLimits limits,
             OrderHubProperties properties) {
-        FilterRegistrationBean<ApiKeyFilter> registration = new FilterRegistrationBean<>(new ApiKeyFilter(keys, limits));
+        String base = properties.api().basePath();
+        FilterRegistrationBean<ApiKeyFilter> registration = new FilterRegistrationBean<>(new ApiKeyFilter(keys, limits,
+                java.util.Set.of(base + "/openapi.json", base + "/openapi.yaml")));
         registration.addUrlPatterns(properties.api().basePath() + "/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;

@@ -3,10 +3,10 @@ package com.orderhub.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.orderhub.api.Digests;
+import com.orderhub.support.Chromium;
 import com.orderhub.support.Fixtures;
 import com.orderhub.support.HubApi;
 import com.orderhub.support.HubProcess;
-import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,12 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.HasAuthentication;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.UsernameAndPassword;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -77,7 +73,7 @@ class ConsoleIT {
                     .post("/Order/create", "[" + Fixtures.orderJson("CONSOLE-1") + "]");
             assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(201);
 
-            WebDriver browser = chromium();
+            WebDriver browser = Chromium.start();
             try {
                 ((HasAuthentication) browser).register(UsernameAndPassword.of("operator", password));
                 browser.get(hub + "/actuator/hawtio/camel");
@@ -88,7 +84,7 @@ class ConsoleIT {
                 browser.findElement(treeNode("routes")).click();
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Completed"));
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "accept-orders"));
-                screenshot(browser, "hawtio-routes.png");
+                Chromium.screenshot(browser, SCREENSHOTS, "hawtio-routes.png");
 
                 browser.findElement(treeNode("order-intake")).click();
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"),
@@ -96,7 +92,7 @@ class ConsoleIT {
                 wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[normalize-space(text())='Route Diagram']")))
                         .click();
                 wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".react-flow__node")));
-                screenshot(browser, "hawtio-order-intake-diagram.png");
+                Chromium.screenshot(browser, SCREENSHOTS, "hawtio-order-intake-diagram.png");
             } finally {
                 browser.quit();
             }
@@ -110,23 +106,6 @@ class ConsoleIT {
     /** A node of Hawtio's tree on the left (the context, its routes folder, each route). */
     private static By treeNode(String label) {
         return By.xpath("//*[contains(@class, 'tree-view')]//*[normalize-space(text())='" + label + "']");
-    }
-
-    private static WebDriver chromium() throws Exception {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1600,1000", "--user-data-dir=" + Files.createTempDirectory("console-it-chromium"));
-        // the Debian driver beside the Debian browser: nothing is looked up or downloaded
-        ChromeDriverService driver = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        return new ChromeDriver(driver, options);
-    }
-
-    private static void screenshot(WebDriver browser, String name) throws Exception {
-        Files.createDirectories(SCREENSHOTS);
-        Files.write(SCREENSHOTS.resolve(name), ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES));
     }
 
     private static HttpResponse<String> get(String url, String authorization) throws Exception {

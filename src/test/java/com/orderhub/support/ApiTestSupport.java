@@ -47,6 +47,9 @@ public abstract class ApiTestSupport {
 
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
+    /** Every answer under the base path is checked against the contract (the served document is the same file). */
+    private static final ApiContractCheck CONTRACT = new ApiContractCheck(BASE);
+
     @LocalServerPort
     protected int port;
 
@@ -116,6 +119,7 @@ public abstract class ApiTestSupport {
         headers.forEach(request::header);
         try {
             HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            CONTRACT.check(method, URI.create(url(path)).getPath(), response);
             return new Response(response.statusCode(), response);
         } catch (IOException | InterruptedException e) {
             throw new AssertionError("Request failed: " + method + " " + path, e);

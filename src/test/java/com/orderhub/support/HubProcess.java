@@ -36,19 +36,7 @@ public record HubProcess(Process process, Path log) {
      */
     public static HubProcess start(int port, List<String> args, Map<String, String> env, Path log, Path errors)
             throws Exception {
-        Path jar = Path.of("target/orderhub-0.1.0-SNAPSHOT.jar");
-        assertThat(jar).as("run through mvn verify: the jar is packaged before integration tests").exists();
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx512m", "-jar", jar.toString(), "--server.port=" + port));
-        command.addAll(args);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(log.toFile());
-        if (errors == null) {
-            builder.redirectErrorStream(true);
-        } else {
-            builder.redirectError(errors.toFile());
-        }
-        builder.environment().putAll(env);
-        HubProcess hub = new HubProcess(builder.start(), log);
+        HubProcess hub = launch(port, args, env, log, errors);
         try {
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() -> {
                 if (!hub.process().isAlive()) {
@@ -66,6 +54,24 @@ public record HubProcess(Process process, Path log) {
             throw e;
         }
         return hub;
+    }
+
+    /** The jar started and left to itself: for a test of how it ends (a start that must fail). */
+    public static HubProcess launch(int port, List<String> args, Map<String, String> env, Path log, Path errors)
+            throws IOException {
+        Path jar = Path.of("target/orderhub-0.1.0-SNAPSHOT.jar");
+        assertThat(jar).as("run through mvn verify: the jar is packaged before integration tests").exists();
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-Xmx512m", "-jar", jar.toString(), "--server.port=" + port));
+        command.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(log.toFile());
+        if (errors == null) {
+            builder.redirectErrorStream(true);
+        } else {
+            builder.redirectError(errors.toFile());
+        }
+        builder.environment().putAll(env);
+        return new HubProcess(builder.start(), log);
     }
 
     public static int freePort() throws IOException {
