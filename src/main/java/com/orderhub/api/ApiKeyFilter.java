@@ -50,7 +50,14 @@ public class ApiKeyFilter extends OncePerRequestFilter {
             reject(request, response, new ApiProblem(401, UNAUTHORIZED));
             return;
         }
-        RateLimits.Decision limit = limits.take(caller.get());
+        RateLimits.Decision limit;
+        try {
+            limit = limits.take(caller.get());
+        } catch (RuntimeException storeFailed) {
+            // the shared buckets live in the database: its outage is answered like any other
+            reject(request, response, Problems.of(storeFailed));
+            return;
+        }
         response.setHeader("RateLimit-Policy", limit.policyHeader());
         response.setHeader("RateLimit", limit.limitHeader());
         if (!limit.allowed()) {

@@ -9,17 +9,36 @@ import java.util.Map;
  */
 public class ApiProblem extends RuntimeException {
 
+    /** How long a client waits before retrying after an outage (database, broker, the hub starting). */
+    public static final int RETRY_AFTER_SECONDS = 2;
+
     private final int status;
     private final Map<String, List<String>> errors;
+    private final int retryAfterSeconds;
 
     public ApiProblem(int status, String message) {
         this(status, message, Map.of());
     }
 
     public ApiProblem(int status, String message, Map<String, List<String>> errors) {
+        this(status, message, errors, 0);
+    }
+
+    private ApiProblem(int status, String message, Map<String, List<String>> errors, int retryAfterSeconds) {
         super(message, null, false, false);
         this.status = status;
         this.errors = errors;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** A dependency (or the hub itself) is not there yet: the answer says when to try again (Retry-After). */
+    public static ApiProblem outage(int status, String message) {
+        return new ApiProblem(status, message, Map.of(), RETRY_AFTER_SECONDS);
+    }
+
+    /** Seconds for the Retry-After header, or 0 for none. */
+    public int retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public int status() {

@@ -61,6 +61,9 @@ public final class ApiResponses {
         byte[] body = renderProblem(Problems.document(problem, instance), format);
         response.setStatus(problem.status());
         response.setContentType(format.problemContentType());
+        if (problem.retryAfterSeconds() > 0) {
+            response.setHeader("Retry-After", String.valueOf(problem.retryAfterSeconds()));
+        }
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
     }

@@ -22,6 +22,9 @@ public class ProblemResponder {
         message.removeHeaders("*");
         message.setHeader(Exchange.HTTP_RESPONSE_CODE, problem.status());
         message.setHeader(Exchange.CONTENT_TYPE, format.problemContentType());
+        if (problem.retryAfterSeconds() > 0) {
+            message.setHeader("Retry-After", String.valueOf(problem.retryAfterSeconds()));
+        }
         message.setBody(ApiResponses.renderProblem(Problems.document(problem, instance), format));
     }
 }

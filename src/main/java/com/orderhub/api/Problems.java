@@ -36,18 +36,33 @@ public final class Problems {
         }
         if (isDatabaseDown(failure)) {
             LOG.error("Database unreachable: {}", failure.toString());
-            return new ApiProblem(500, DATABASE_DOWN);
+            return ApiProblem.outage(500, DATABASE_DOWN);
         }
         String correlationId = UUID.randomUUID().toString();
         LOG.error("Unexpected failure, correlation id {}", correlationId, failure);
         return new CorrelatedProblem(correlationId);
     }
 
+    /**
+     * Whether the failure is the database going away, whatever wraps it: no connection from the
+     * pool, or a statement, commit or rollback on a connection that broke (SQL state class 08,
+     * as PostgreSQL's driver reports "This connection has been closed"), which Spring hands on as
+     * a TransactionSystemException or an uncategorized exception.
+     */
     static boolean isDatabaseDown(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof CannotGetJdbcConnectionException || t instanceof DataAccessResourceFailureException
                     || t instanceof CannotCreateTransactionException || t instanceof SQLTransientConnectionException
                     || t instanceof SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+            // a rollback after the connection broke fails on the connection the pool has closed
+            // since ("Connection is closed", no SQL state): what failed first says why
+            if (t instanceof org.springframework.transaction.TransactionSystemException rollback
+                    && rollback.getApplicationException() != null && isDatabaseDown(rollback.getApplicationException())) {
                 return true;
             }
         }

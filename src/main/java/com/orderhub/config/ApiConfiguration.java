@@ -43,6 +43,17 @@ public class ApiConfiguration implements org.springframework.web.servlet.config.
         return registration;
     }
 
+    /** Before anything else under the base path: 503 with Retry-After while the routes are not running. */
+    @Bean
+    public FilterRegistrationBean<com.orderhub.api.StartGate> startGate(org.apache.camel.CamelContext camel,
+            OrderHubProperties properties) {
+        FilterRegistrationBean<com.orderhub.api.StartGate> registration = new FilterRegistrationBean<>(
+                new com.orderhub.api.StartGate(camel));
+        registration.addUrlPatterns(properties.api().basePath() + "/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
     /** Cross-origin answers and preflights, ahead of the key check; only when origins are configured. */
     @Bean
     public FilterRegistrationBean<CorsFilter> crossOriginFilter(OrderHubProperties properties) {

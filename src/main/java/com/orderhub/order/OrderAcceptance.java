@@ -93,7 +93,7 @@ public class OrderAcceptance {
             } catch (RuntimeException e) {
                 LOG.error("Message {} could not be queued, nothing accepted: {}", accepted.messageId(), e.toString());
                 statuses.forget(accepted.messageId());
-                throw new ApiProblem(503, "The order queue is unavailable; nothing was accepted. Retry later.");
+                throw ApiProblem.outage(503, "The order queue is unavailable; nothing was accepted. Retry later.");
             }
             LOG.info("Accepted message {}: {} orders for tenant {} from api, queued in {} ms", accepted.messageId(),
                     entries.size(), request.tenant(), (System.nanoTime() - started) / 1_000_000);

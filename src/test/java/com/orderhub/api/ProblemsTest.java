@@ -52,4 +52,41 @@ class ProblemsTest {
                 + "\"code\":400,\"error\":\"Parameter idRemote is required\","
                 + "\"errors\":{\"[0].idRemote\":[\"Parameter idRemote is required\"]}}");
     }
+
+    /** The shapes the database's going away took under load: a rollback on a closed connection among them. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"rollback", "rollback after the pool closed it", "statement",
+        "pool", "limiter"})
+    void theDatabaseGoingAwayIsTheContractsAnswerWithRetryAfterWhateverWrapsIt(String shape) {
+        java.sql.SQLException closed = new java.sql.SQLException("This connection has been closed.", "08003");
+        RuntimeException failure = switch (shape) {
+            case "rollback" -> new org.springframework.transaction.TransactionSystemException("JDBC rollback failed", closed);
+            case "rollback after the pool closed it" -> {
+                var rollback = new org.springframework.transaction.TransactionSystemException("JDBC rollback failed",
+                        new java.sql.SQLException("Connection is closed"));
+                rollback.initApplicationException(new org.springframework.dao.DataAccessResourceFailureException("insert",
+                        new java.sql.SQLException("An I/O error occurred while sending to the backend.", "08006")));
+                yield rollback;
+            }
+            case "statement" -> new org.springframework.jdbc.UncategorizedSQLException("select", "SELECT 1", closed);
+            case "pool" -> new CannotGetJdbcConnectionException("no connection",
+                    new SQLTransientConnectionException("Connection is not available, request timed out after 1000ms"));
+            default -> new RuntimeException("bucket", new SQLTransientConnectionException("timed out"));
+        };
+
+        ApiProblem problem = Problems.of(failure);
+
+        assertThat(problem.status()).isEqualTo(500);
+        assertThat(problem.getMessage()).isEqualTo("Database connection failed.");
+        assertThat(problem.retryAfterSeconds()).isEqualTo(2);
+    }
+
+    @Test
+    void aConstraintViolationIsNotTheDatabaseGoingAway() {
+        ApiProblem problem = Problems.of(new org.springframework.dao.DataIntegrityViolationException("duplicate",
+                new java.sql.SQLException("duplicate key", "23505")));
+
+        assertThat(problem.getMessage()).isNotEqualTo("Database connection failed.");
+        assertThat(problem.retryAfterSeconds()).isZero();
+    }
 }

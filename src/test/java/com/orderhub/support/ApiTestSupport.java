@@ -42,6 +42,7 @@ public abstract class ApiTestSupport {
         System.setProperty("orderhub.test.run", run);
         System.setProperty("orderhub.test.schema", "orderhub_test_" + run);
         FileServers.start(java.nio.file.Path.of("target/test-data", run));
+        DatabaseProxy.start();
         ErpWebhook.start();
     }
 
