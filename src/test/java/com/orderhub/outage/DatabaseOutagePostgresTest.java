@@ -6,14 +6,14 @@ import static org.awaitility.Awaitility.await;
 
 import com.orderhub.api.Problems;
 import com.orderhub.support.ApiTestSupport;
-import com.orderhub.support.DatabaseProxy;
+import com.orderhub.support.TcpProxy;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * PostgreSQL taken away under the hub (DatabaseProxy drops its connections and refuses new ones)
+ * PostgreSQL taken away under the hub (TcpProxy.DATABASE drops its connections and refuses new ones)
  * and given back: every call is answered within about a second with the contract's 500 and
  * Retry-After, whatever it was doing; readiness says DOWN while liveness stays UP; once the
  * database is back the hub answers as before by itself.
@@ -29,7 +29,7 @@ class DatabaseOutagePostgresTest extends ApiTestSupport {
         fixtures.referenceData(DEMO, "demo");
         assertThat(get("/Company/getCompany").status()).isEqualTo(200);
 
-        DatabaseProxy.cut();
+        TcpProxy.DATABASE.cut();
         try {
             for (String[] call : new String[][] {{"GET", "/Company/getCompany"}, {"GET", "/Order/getOrder"},
                 {"POST", "/Order/create"}, {"POST", "/Company/create"}}) {
@@ -51,7 +51,7 @@ class DatabaseOutagePostgresTest extends ApiTestSupport {
             assertThat(send("GET", "/actuator/health/liveness", Map.of(), null).status())
                     .as("the hub recovers by itself: no restart wanted").isEqualTo(200);
         } finally {
-            DatabaseProxy.restore();
+            TcpProxy.DATABASE.restore();
         }
 
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))

@@ -42,7 +42,10 @@ public abstract class ApiTestSupport {
         System.setProperty("orderhub.test.run", run);
         System.setProperty("orderhub.test.schema", "orderhub_test_" + run);
         FileServers.start(java.nio.file.Path.of("target/test-data", run));
-        DatabaseProxy.start();
+        TcpProxy.DATABASE.start();
+        TcpProxy.BROKER.start();
+        // the rabbitmq profile reads the broker's port from here, as a deployment does from its environment
+        System.setProperty("ORDERHUB_RABBITMQ_PORT", System.getProperty("orderhub.test.mq-port"));
         ErpWebhook.start();
     }
 
