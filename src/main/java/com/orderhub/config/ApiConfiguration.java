@@ -4,10 +4,12 @@ import com.orderhub.api.ApiKeyFilter;
 import com.orderhub.api.ApiKeys;
 import com.orderhub.api.CrossOrigin;
 import com.orderhub.api.RateLimits;
+import com.orderhub.db.DatabaseCircuit;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -81,10 +83,11 @@ public class ApiConfiguration implements org.springframework.web.servlet.config.
      */
     @Bean
     @Lazy
-    public BucketPool bucketPool(DataSource dataSource) {
-        if (!(dataSource instanceof HikariDataSource hub)) {
+    public BucketPool bucketPool(DataSource dataSource, DatabaseCircuit circuit) throws SQLException {
+        if (!dataSource.isWrapperFor(HikariDataSource.class)) {
             return new BucketPool(dataSource, null);
         }
+        HikariDataSource hub = dataSource.unwrap(HikariDataSource.class);
         HikariConfig config = new HikariConfig();
         hub.copyStateTo(config);
         config.setPoolName("orderhub-rate-limits");
@@ -92,7 +95,8 @@ public class ApiConfiguration implements org.springframework.web.servlet.config.
         config.setMinimumIdle(1);
         config.setConnectionInitSql("SET synchronous_commit = off");
         HikariDataSource pool = new HikariDataSource(config);
-        return new BucketPool(pool, pool);
+        // through the same circuit: a request would otherwise wait out this pool before the API's
+        return new BucketPool(circuit.guard(pool), pool);
     }
 
     /** The rate limits' connections, and the pool to close if they have one of their own. */

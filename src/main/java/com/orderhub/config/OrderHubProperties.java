@@ -92,10 +92,13 @@ public record OrderHubProperties(
      * published to at {@code publishUri}. {@code rabbitmq}: the durable exchange and queue named
      * {@code name} (and {@code name}.dead for dead letters), declared by the hub. The intake route
      * consumes from {@code consumeUri} either way. Orders of one message travel in batches of
-     * at most {@code batchSize}, and the intake stores a batch in one transaction.
+     * at most {@code batchSize}, and the intake stores a batch in one transaction. {@code type}
+     * is the RabbitMQ queues' kind: {@code quorum} (replicated on every node of a cluster, so
+     * losing a node loses no order; production's) or {@code classic} (on one node).
      */
     public record Queue(
             @NotNull @DefaultValue("seda") Kind kind,
+            @NotNull @DefaultValue("classic") Type type,
             String publishUri,
             @NotBlank String consumeUri,
             @NotBlank @DefaultValue("orderhub.orders") String name,
@@ -103,6 +106,8 @@ public record OrderHubProperties(
             @Min(1) @Max(1000) @DefaultValue("100") int batchSize) {
 
         public enum Kind { seda, rabbitmq }
+
+        public enum Type { classic, quorum }
 
         public String deadLetterName() {
             return name + ".dead";

@@ -1,5 +1,6 @@
 package com.orderhub.config;
 
+import java.util.HashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +19,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The RabbitMQ topology the hub owns: a durable direct exchange and queue for orders, and a
- * dead-letter exchange and queue that a rejected order moves to. Declared at start-up, which is
+ * dead-letter exchange and queue that a rejected order moves to; both queues quorum queues or
+ * classic ones ({@code orderhub.queue.type}). Declared at start-up, which is
  * also where an unreachable broker stops the hub with a message saying so.
  */
 @Configuration
@@ -32,10 +34,18 @@ public class RabbitTopology {
         OrderHubProperties.Queue queue = properties.queue();
         DirectExchange orders = new DirectExchange(queue.name(), true, false);
         DirectExchange dead = new DirectExchange(queue.deadLetterName(), true, false);
-        Queue orderQueue = new Queue(queue.name(), true, false, false, Map.of(
+        Map<String, Object> orderArguments = new HashMap<>(Map.of(
                 "x-dead-letter-exchange", queue.deadLetterName(),
                 "x-dead-letter-routing-key", queue.deadLetterName()));
-        Queue deadQueue = new Queue(queue.deadLetterName(), true, false, false);
+        Map<String, Object> deadArguments = new HashMap<>();
+        if (queue.type() == OrderHubProperties.Queue.Type.quorum) {
+            // a classic queue is declared without the argument, as hubs before the setting did, so
+            // their queues are the same queues
+            orderArguments.put("x-queue-type", "quorum");
+            deadArguments.put("x-queue-type", "quorum");
+        }
+        Queue orderQueue = new Queue(queue.name(), true, false, false, orderArguments);
+        Queue deadQueue = new Queue(queue.deadLetterName(), true, false, false, deadArguments);
         Binding ordersBinding = BindingBuilder.bind(orderQueue).to(orders).with(queue.name());
         Binding deadBinding = BindingBuilder.bind(deadQueue).to(dead).with(queue.deadLetterName());
         return new Declarables(orders, dead, orderQueue, deadQueue, ordersBinding, deadBinding);
@@ -54,17 +64,33 @@ public class RabbitTopology {
     public SmartInitializingSingleton declareOrderQueues(RabbitAdmin admin, ConnectionFactory connectionFactory,
             OrderHubProperties properties) {
         return () -> {
+            String broker = "RabbitMQ at " + connectionFactory.getHost() + ":" + connectionFactory.getPort();
             try {
                 connectionFactory.createConnection().close();
-                admin.initialize();
             } catch (AmqpException e) {
-                throw new IllegalStateException("RabbitMQ at " + connectionFactory.getHost() + ":"
-                        + connectionFactory.getPort() + " is unreachable (" + e.getMessage()
+                throw new IllegalStateException(broker + " is unreachable (" + e.getMessage()
                         + "); check spring.rabbitmq.host, port, username and password", e);
             }
-            LOG.info("RabbitMQ at {}:{}: orders on exchange and queue {}, dead letters on {}",
-                    connectionFactory.getHost(), connectionFactory.getPort(), properties.queue().name(),
-                    properties.queue().deadLetterName());
+            OrderHubProperties.Queue queue = properties.queue();
+            try {
+                admin.initialize();
+            } catch (AmqpException e) {
+                // the usual cause: the queue exists as the other type, which RabbitMQ cannot change
+                throw new IllegalStateException(broker + " refused the " + queue.type() + " queues " + queue.name()
+                        + " and " + queue.deadLetterName() + " (" + rootMessage(e) + "). A queue's type cannot"
+                        + " be changed: let the queue drain, delete both and start again, or set"
+                        + " orderhub.queue.type to the type they have, or orderhub.queue.name to new queues", e);
+            }
+            LOG.info("{}: orders on exchange and {} queue {}, dead letters on {}", broker, queue.type(), queue.name(),
+                    queue.deadLetterName());
         };
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return String.valueOf(cause.getMessage());
     }
 }

@@ -103,7 +103,7 @@ class CrossOriginTest {
                         new OrderHubProperties.RateLimit(50, Duration.ofSeconds(1), 100),
                         OrderHubProperties.RateLimitStore.memory, cors),
                 new OrderHubProperties.Security(List.of()),
-                new OrderHubProperties.Queue(OrderHubProperties.Queue.Kind.seda, "seda:q", "seda:q", "q", 10000, 100),
+                new OrderHubProperties.Queue(OrderHubProperties.Queue.Kind.seda, OrderHubProperties.Queue.Type.classic, "seda:q", "seda:q", "q", 10000, 100),
                 java.util.Map.of());
     }
 }

@@ -1,34 +1,107 @@
 package com.orderhub.config;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.orderhub.config.OrderHubProperties.Queue.Type;
+import com.orderhub.support.RabbitTestQueues;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.context.support.GenericApplicationContext;
 
+/** The hub's queues on the machine's RabbitMQ, and the start's answer when they cannot be had. */
 class RabbitTopologyTest {
+
+    private static final int BROKER_PORT = 5672;
+
+    private final String name = "orderhub.topology." + UUID.randomUUID().toString().substring(0, 8);
+    private final GenericApplicationContext context = new GenericApplicationContext();
+
+    @AfterEach
+    void deleteQueues() throws Exception {
+        context.close();
+        RabbitTestQueues.deleteTopology(name);
+    }
 
     @Test
     void anUnreachableBrokerStopsTheStartWithAMessageSayingWhere() {
         CachingConnectionFactory nowhere = new CachingConnectionFactory("127.0.0.1", 1);
         nowhere.setConnectionTimeout(1000);
-        RabbitAdmin admin = new RabbitAdmin(nowhere);
-        GenericApplicationContext context = new GenericApplicationContext();
-        context.refresh();
-        admin.setApplicationContext(context);
-        OrderHubProperties properties = new OrderHubProperties("./data", "routes", "mappings",
-                new OrderHubProperties.Api("/api/database/v1", 16 << 20, 1000,
-                        new OrderHubProperties.RateLimit(50, java.time.Duration.ofSeconds(1), 100),
-                        OrderHubProperties.RateLimitStore.memory,
-                        new OrderHubProperties.Cors(java.util.List.of(), java.time.Duration.ofHours(1))),
-                new OrderHubProperties.Security(java.util.List.of()),
-                new OrderHubProperties.Queue(OrderHubProperties.Queue.Kind.rabbitmq, null, "x", "orders", 1000, 100), java.util.Map.of());
 
-        assertThatThrownBy(() -> new RabbitTopology().declareOrderQueues(admin, nowhere, properties).afterSingletonsInstantiated())
+        assertThatThrownBy(() -> declare(nowhere, Type.classic))
                 .hasMessageStartingWith("RabbitMQ at 127.0.0.1:1 is unreachable")
                 .hasMessageEndingWith("check spring.rabbitmq.host, port, username and password");
         nowhere.destroy();
-        context.close();
+    }
+
+    @Test
+    void quorumQueuesAreDeclaredForOrdersAndDeadLetters() throws Exception {
+        CachingConnectionFactory broker = new CachingConnectionFactory("127.0.0.1", BROKER_PORT);
+        declare(broker, Type.quorum);
+        broker.destroy();
+
+        assertThat(typeOf(name)).isEqualTo("quorum");
+        assertThat(typeOf(name + ".dead")).isEqualTo("quorum");
+    }
+
+    @Test
+    void classicQueuesAreThoseOfHubsBeforeTheSetting() throws Exception {
+        CachingConnectionFactory broker = new CachingConnectionFactory("127.0.0.1", BROKER_PORT);
+        declare(broker, Type.classic);
+        broker.destroy();
+
+        assertThat(typeOf(name)).isEqualTo("classic");
+        assertThat(typeOf(name + ".dead")).isEqualTo("classic");
+    }
+
+    @Test
+    void aQueueOfTheOtherTypeStopsTheStartSayingWhatToDo() throws Exception {
+        CachingConnectionFactory broker = new CachingConnectionFactory("127.0.0.1", BROKER_PORT);
+        declare(broker, Type.classic);
+
+        assertThatThrownBy(() -> declare(broker, Type.quorum))
+                .hasMessageStartingWith("RabbitMQ at 127.0.0.1:" + BROKER_PORT + " refused the quorum queues "
+                        + name + " and " + name + ".dead (")
+                .hasMessageContaining("inequivalent arg 'x-queue-type'")
+                .hasMessageEndingWith("). A queue's type cannot be changed: let the queue drain, delete both and start"
+                        + " again, or set orderhub.queue.type to the type they have, or orderhub.queue.name to new queues");
+        broker.destroy();
+    }
+
+    private void declare(CachingConnectionFactory broker, Type type) {
+        broker.setConnectionTimeout(1000);
+        RabbitAdmin admin = new RabbitAdmin(broker);
+        if (!context.isActive()) {
+            context.refresh();
+        }
+        admin.setApplicationContext(context);
+        OrderHubProperties properties = new OrderHubProperties("./data", "routes", "mappings",
+                new OrderHubProperties.Api("/api/database/v1", 16 << 20, 1000,
+                        new OrderHubProperties.RateLimit(50, Duration.ofSeconds(1), 100),
+                        OrderHubProperties.RateLimitStore.memory,
+                        new OrderHubProperties.Cors(List.of(), Duration.ofHours(1))),
+                new OrderHubProperties.Security(List.of()),
+                new OrderHubProperties.Queue(OrderHubProperties.Queue.Kind.rabbitmq, type, null, "x", name, 1000, 100),
+                Map.of());
+        RabbitTopology topology = new RabbitTopology();
+        topology.orderQueues(properties).getDeclarables().forEach(each -> context.getBeanFactory()
+                .registerSingleton(UUID.randomUUID().toString(), each));
+        topology.declareOrderQueues(admin, broker, properties).afterSingletonsInstantiated();
+    }
+
+    /** The queue's type as the broker lists it. */
+    private static String typeOf(String queue) throws Exception {
+        Process list = new ProcessBuilder("rabbitmqctl", "list_queues", "--quiet", "--no-table-headers", "name", "type")
+                .redirectErrorStream(true).start();
+        String out = new String(list.getInputStream().readAllBytes());
+        assertThat(list.waitFor()).as(out).isZero();
+        return out.lines().map(line -> line.trim().split("\\s+")).filter(cols -> cols[0].equals(queue))
+                .map(cols -> cols[1]).findFirst().orElse("none");
     }
 }

@@ -48,6 +48,11 @@ public final class TcpProxy {
         }
     }
 
+    /** The port it listens on, once started. */
+    public synchronized int port() {
+        return port;
+    }
+
     /** The service goes away: open connections break, new ones are refused. */
     public synchronized void cut() throws IOException {
         server.close();

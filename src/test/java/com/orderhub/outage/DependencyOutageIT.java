@@ -1,0 +1,155 @@
+package com.orderhub.outage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.orderhub.api.Problems;
+import com.orderhub.support.HubApi;
+import com.orderhub.support.HubProcess;
+import com.orderhub.support.OrderSenders;
+import com.orderhub.support.RabbitTestQueues;
+import com.orderhub.support.TcpProxy;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The packaged production hub under load while its dependencies go away and come back: the
+ * connection to PostgreSQL is cut (a TcpProxy between them, so the machine's database stays up
+ * for everything else) and restored, then the machine's RabbitMQ is stopped with
+ * {@code rabbitmqctl stop_app} and started again. Four clients keep creating orders throughout.
+ * Every answer is 201 or the contract's refusal with Retry-After; readiness says DOWN soon
+ * after each dependency goes, and the hub recovers by itself; every accepted order is stored once.
+ */
+class DependencyOutageIT {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DependencyOutageIT.class);
+    private static final String BROKER_DOWN = "The order queue is unavailable; nothing was accepted. Retry later.";
+    /** How soon readiness must say DOWN; the hub's own figure is about a second, the rest is a loaded machine's slack. */
+    private static final Duration DOWN_WITHIN = Duration.ofSeconds(3);
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void underLoadTheDatabaseAndTheBrokerGoAwayAndComeBackAndNoAcceptedOrderIsLost() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String schema = "orderhub_outage_" + run;
+        String queue = "orderhub.outage." + run;
+        TcpProxy.DATABASE.start();
+        Map<String, String> env = new HashMap<>(Map.of(
+                "ORDERHUB_DB_URL", "jdbc:postgresql://127.0.0.1:" + TcpProxy.DATABASE.port() + "/test?currentSchema=" + schema,
+                "ORDERHUB_DB_USER", "postgres",
+                "SPRING_FLYWAY_SCHEMAS", schema,
+                "ORDERHUB_QUEUE_NAME", queue,
+                "ORDERHUB_SECURITY_APIKEYS_0_KEY", "outage-key",
+                "ORDERHUB_SECURITY_APIKEYS_0_TENANT", "demo",
+                "ORDERHUB_SECURITY_APIKEYS_0_SCOPES", "read,write"));
+        int port = HubProcess.freePort();
+        HubProcess hub = HubProcess.start(port, List.of("--spring.profiles.active=prod"), env, dir.resolve("hub.log"));
+        try {
+            new HubApi("http://localhost:" + port + "/api/database/v1", "outage-key").createReferenceData();
+            try (OrderSenders clients = new OrderSenders(4, 20, "outage-key", port)) {
+                awaitMoreCalls(clients);
+
+                TcpProxy.DATABASE.cut();
+                try {
+                    LOG.info("Database cut: readiness DOWN after {} ms", readinessDownAfter(port).toMillis());
+                    await().atMost(Duration.ofSeconds(30)).until(() -> refusals(clients, "500") >= 10);
+                } finally {
+                    TcpProxy.DATABASE.restore();
+                }
+                awaitReady(port);
+                awaitMoreCalls(clients);
+
+                rabbitmq("stop_app");
+                try {
+                    LOG.info("Broker stopped: readiness DOWN after {} ms", readinessDownAfter(port).toMillis());
+                    await().atMost(Duration.ofSeconds(30)).until(() -> refusals(clients, "503") >= 10);
+                } finally {
+                    rabbitmq("start_app");
+                }
+                awaitReady(port);
+                awaitMoreCalls(clients);
+                clients.finish();
+
+                String databaseDown = "500 Retry-After 2: " + Problems.DATABASE_DOWN;
+                String brokerDown = "503 Retry-After 2: " + BROKER_DOWN;
+                assertThat(clients.answers().keySet()).as("answers").contains(databaseDown, brokerDown)
+                        .allMatch(answer -> answer.equals("201") || answer.startsWith("429 Retry-After")
+                                || answer.equals(databaseDown) || answer.equals(brokerDown));
+                assertThat(clients.dropped()).as("calls sent that got no answer").isZero();
+                int accepted = clients.accepted().size();
+                await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+                        .until(() -> OrderSenders.stored(schema).get(0) >= accepted);
+                assertThat(OrderSenders.stored(schema)).as("orders stored, distinct client references among them")
+                        .containsExactly((long) accepted, (long) accepted);
+            }
+        } finally {
+            rabbitmq("start_app");
+            TcpProxy.DATABASE.restore();
+            hub.stop();
+            Files.copy(dir.resolve("hub.log"), Path.of("target", "dependency-outage-hub.log"),
+                    StandardCopyOption.REPLACE_EXISTING);
+            try (Connection db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "")) {
+                db.createStatement().execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            }
+            RabbitTestQueues.deleteTopology(queue);
+        }
+    }
+
+    private static void awaitMoreCalls(OrderSenders clients) {
+        long before = clients.requests();
+        await().atMost(Duration.ofSeconds(60)).until(() -> clients.answers().getOrDefault("201", 0) > 0
+                && clients.requests() >= before + 20);
+    }
+
+    private static int refusals(OrderSenders clients, String status) {
+        return clients.answers().entrySet().stream().filter(answer -> answer.getKey().startsWith(status))
+                .mapToInt(Map.Entry::getValue).sum();
+    }
+
+    /** From now until readiness answers 503, each probe given the 3 s a load balancer would give it. */
+    private static Duration readinessDownAfter(int port) {
+        long started = System.nanoTime();
+        await().atMost(DOWN_WITHIN).pollInterval(Duration.ofMillis(50)).until(() -> readiness(port) == 503);
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    private static void awaitReady(int port) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> readiness(port) == 200);
+    }
+
+    private static int readiness(int port) throws InterruptedException {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness"))
+                    .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException timedOutOrRefused) {
+            return -1;
+        }
+    }
+
+    /** The machine's RabbitMQ, stopped or started in place (its queues and data kept). */
+    private static void rabbitmq(String command) throws Exception {
+        Process ctl = new ProcessBuilder("rabbitmqctl", command).redirectErrorStream(true).start();
+        String out = new String(ctl.getInputStream().readAllBytes());
+        assertThat(ctl.waitFor()).as("rabbitmqctl %s: %s", command, out).isZero();
+    }
+}

@@ -1,0 +1,190 @@
+package com.orderhub.support;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.ConnectException;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Clients creating orders while a test does something to the hubs: each sender sends requests
+ * of new orders, each until accepted with its Idempotency-Key, to any of the hubs' ports; a
+ * refused connection (that instance is down) goes to the next one, as a load balancer does, and
+ * so does a request answered 429, 500 or 503. They count what they were answered, by status and
+ * by answer, the calls whose connection ended without an answer, and the orders accepted.
+ */
+public final class OrderSenders implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OrderSenders.class);
+
+    static {
+        // the JDK sends a POST again by itself when a kept connection fails: each call is counted here
+        System.setProperty("sun.net.http.retryPost", "false");
+    }
+
+    private final int[] ports;
+    private final String apiKey;
+    private final int ordersPerRequest;
+    private final ExecutorService pool;
+    private final List<Future<?>> running = new ArrayList<>();
+    private final AtomicBoolean sending = new AtomicBoolean(true);
+    private final Map<String, AtomicInteger> answers = new ConcurrentHashMap<>();
+    private final AtomicInteger dropped = new AtomicInteger();
+    private final Set<String> accepted = ConcurrentHashMap.newKeySet();
+    private final AtomicLong requests = new AtomicLong();
+
+    public OrderSenders(int senders, int ordersPerRequest, String apiKey, int... ports) {
+        this.ports = ports;
+        this.apiKey = apiKey;
+        this.ordersPerRequest = ordersPerRequest;
+        this.pool = Executors.newFixedThreadPool(senders);
+        for (int s = 0; s < senders; s++) {
+            int sender = s;
+            running.add(pool.submit(() -> send(sender)));
+        }
+    }
+
+    /** Calls answered so far (every attempt, whatever its answer). */
+    public long requests() {
+        return requests.get();
+    }
+
+    /** Stops sending once each sender's request in hand is accepted, and waits for that. */
+    public void finish() throws Exception {
+        sending.set(false);
+        for (Future<?> sender : running) {
+            sender.get();
+        }
+        LOG.info("Senders: {} calls, answers {}, {} dropped, {} orders accepted", requests.get(), answers(),
+                dropped.get(), accepted.size());
+    }
+
+    /** Answers by status and, for refusals, the problem's message: "503 The order queue is ...". */
+    public Map<String, Integer> answers() {
+        Map<String, Integer> counts = new TreeMap<>();
+        answers.forEach((answer, count) -> counts.put(answer, count.get()));
+        return counts;
+    }
+
+    public int dropped() {
+        return dropped.get();
+    }
+
+    /** The client references of every order accepted with a 201. */
+    public Set<String> accepted() {
+        return Set.copyOf(accepted);
+    }
+
+    @Override
+    public void close() {
+        sending.set(false);
+        pool.shutdownNow();
+    }
+
+    private Void send(int sender) throws Exception {
+        for (int r = 0; sending.get(); r++) {
+            String prefix = "LOAD-" + sender + "-" + r;
+            StringBuilder body = new StringBuilder("[");
+            for (int i = 0; i < ordersPerRequest; i++) {
+                body.append(i == 0 ? "" : ",").append(Fixtures.orderJson(prefix + "-" + i));
+            }
+            String json = body.append(']').toString();
+            int target = (sender + r) % ports.length;
+            while (true) {
+                String answer;
+                try {
+                    answer = post(ports[target], json, prefix);
+                } catch (ConnectException refused) {
+                    target = (target + 1) % ports.length;
+                    continue;
+                }
+                requests.incrementAndGet();
+                if (answer == null) {
+                    dropped.incrementAndGet();
+                    continue;
+                }
+                answers.computeIfAbsent(answer, a -> new AtomicInteger()).incrementAndGet();
+                if (answer.startsWith("201")) {
+                    for (int i = 0; i < ordersPerRequest; i++) {
+                        accepted.add(prefix + "-" + i);
+                    }
+                    break;
+                }
+                if (!answer.startsWith("429") && !answer.startsWith("500") && !answer.startsWith("503")) {
+                    return null; // the test sees it in answers()
+                }
+                target = (target + 1) % ports.length;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The answer: its status, and for an error the problem's message and whether it said when
+     * to retry ("503 Retry-After 2: ..."); null when the connection ended without one.
+     */
+    private String post(int port, String json, String idempotencyKey) throws IOException {
+        HttpURLConnection call = (HttpURLConnection) URI.create("http://localhost:" + port
+                + "/api/database/v1/Order/create").toURL().openConnection();
+        // a connection of its own per call: a kept-alive one closed by a stopping server would be
+        // this client's reuse failing, not the hub dropping a call
+        call.setRequestProperty("Connection", "close");
+        call.setRequestMethod("POST");
+        call.setDoOutput(true);
+        call.setRequestProperty("Content-Type", "application/json");
+        call.setRequestProperty("X-API-Key", apiKey);
+        call.setRequestProperty("Idempotency-Key", idempotencyKey);
+        call.setConnectTimeout(5000);
+        call.setReadTimeout(60000);
+        call.connect();
+        try {
+            try (OutputStream out = call.getOutputStream()) {
+                out.write(json.getBytes(StandardCharsets.UTF_8));
+            }
+            int status = call.getResponseCode();
+            if (status < 400) {
+                call.getInputStream().readAllBytes();
+                return String.valueOf(status);
+            }
+            String problem = new String(call.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            String retryAfter = call.getHeaderField("Retry-After");
+            return status + (retryAfter == null ? "" : " Retry-After " + retryAfter) + ": "
+                    + com.orderhub.api.ApiJson.MAPPER.readTree(problem).path("error").asText();
+        } catch (ConnectException refused) {
+            throw refused;
+        } catch (IOException lost) {
+            LOG.warn("Call to port {} got no answer: {}", port, lost.toString());
+            return null;
+        } finally {
+            call.disconnect();
+        }
+    }
+
+    /** Orders stored in the schema, and distinct client references among them. */
+    public static List<Long> stored(String schema) throws Exception {
+        try (Connection db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + schema,
+                "postgres", "");
+                ResultSet rows = db.createStatement().executeQuery("SELECT COUNT(*), COUNT(DISTINCT id_remote) FROM orders")) {
+            rows.next();
+            return List.of(rows.getLong(1), rows.getLong(2));
+        }
+    }
+}
