@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The API routes' error policy (routes/api-errors.yaml): whatever a route threw becomes the
- * problem document of SPEC section 2, in the format the caller asked for.
+ * problem document of the API reference (Problem), in the format the caller asked for.
  */
 @Component("problemResponder")
 public class ProblemResponder {

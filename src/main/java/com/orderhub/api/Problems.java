@@ -14,7 +14,7 @@ import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
- * Turns anything that went wrong into the RFC 9457 problem document of SPEC section 2, with the
+ * Turns anything that went wrong into the RFC 9457 problem document of the API reference (Problem), with the
  * seed's {@code code} and {@code error} members. Unexpected failures are logged with a
  * correlation id that the client also gets; no stack trace or SQL text ever leaves the hub.
  */

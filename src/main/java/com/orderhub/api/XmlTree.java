@@ -10,7 +10,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 /**
- * Writes a JSON document as the XML of SPEC section 2: the same field names, a top-level
+ * Writes a JSON document as the XML of the API reference (README, Endpoints): the same field names, a top-level
  * {@code data} list as {@code <data><item>…</item></data>}, any other array as repeated
  * elements without a wrapper, null as an empty element. A key that is not an XML name (an
  * {@code errors} path such as {@code [0].idRemote}) becomes {@code <entry key="…">}.

@@ -29,7 +29,7 @@ public record OrderHubProperties(
         @Valid @NotNull @DefaultValue Map<String, Partner> partners) {
 
     /**
-     * An ERP that drops order files (SPEC 5): whose orders they are, where it drops them (a Camel
+     * An ERP that drops order files (docs/files-from-erps.md): whose orders they are, where it drops them (a Camel
      * endpoint URI: {@code file:}, {@code sftp://}, {@code ftp://}), where its result files go,
      * the mapping folder of its own format, if it has one, and how the hub knows that a file it
      * uploads is complete ({@code ready}).
@@ -73,7 +73,7 @@ public record OrderHubProperties(
     }
 
     /**
-     * A partner's deltas (SPEC 6): on its Quartz {@code cron}, the orders changed since its last
+     * A partner's deltas (docs/deltas.md): on its Quartz {@code cron}, the orders changed since its last
      * export go to {@code outboxUri} (a Camel endpoint: {@code file:}, {@code sftp://}) as a file,
      * and/or to {@code webhookUrl} as a POST signed with {@code hmacSecret}. A run sends at most
      * {@code maxOrdersPerRun} orders; the rest follow in the next runs.
@@ -118,7 +118,8 @@ public record OrderHubProperties(
      * The API's limits. Every key has a token bucket ({@code rateLimit}, or its own): it holds
      * {@code burst} requests and gains {@code requests} every {@code per}. The buckets live in
      * this instance's memory or, with {@code rateLimitStore: database}, in PostgreSQL, where every
-     * instance draws from the same one.
+     * instance draws from the same one. On SIGTERM the API keeps answering for {@code drainOnStop}
+     * with readiness DOWN, so a load balancer sends its calls elsewhere before the port closes.
      */
     public record Api(
             @NotBlank @DefaultValue("/api/database/v1") String basePath,
@@ -126,7 +127,8 @@ public record OrderHubProperties(
             @Min(1) @Max(100000) @DefaultValue("1000") int maxItems,
             @Valid @NotNull @DefaultValue RateLimit rateLimit,
             @NotNull @DefaultValue("memory") RateLimitStore rateLimitStore,
-            @Valid @NotNull @DefaultValue Cors cors) {
+            @Valid @NotNull @DefaultValue Cors cors,
+            @NotNull @DefaultValue("0s") java.time.Duration drainOnStop) {
     }
 
     /**

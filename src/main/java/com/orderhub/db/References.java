@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Resolves references the way SPEC section 3 says: a value is the hub id or the caller's
+ * Resolves references the way the API reference says: a value is the hub id or the caller's
  * idRemote, the hub id tried first. Many references of one kind resolve in one query.
  */
 @Component

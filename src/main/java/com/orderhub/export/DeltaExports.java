@@ -48,7 +48,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The delta-export routes' judgement (SPEC 6): a run numbers the changes committed since the
+ * The delta-export routes' judgement (docs/deltas.md): a run numbers the changes committed since the
  * last run, reads the partner tenant's changes after its watermark, writes the orders' current
  * state and the tombstones of the deleted ones into one document, delivers it (file and/or
  * webhook), and only then moves the watermark. A failed delivery leaves it, so the next run
@@ -356,7 +356,7 @@ public class DeltaExports {
     /**
      * File first, then webhook: the watermark moves only if every configured delivery succeeded.
      * The file is in the partner's format when its mapping folder has an outbound.ds; the
-     * webhook always gets the document of SPEC 6.
+     * webhook always gets the document of docs/deltas.md.
      */
     private String deliver(String partnerName, Partner partner, Delta delta) {
         String file = null;

@@ -21,7 +21,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.springframework.stereotype.Component;
 
 /**
- * The webhook delivery of an export (SPEC 6): the document POSTed to the partner's URL, with
+ * The webhook delivery of an export (docs/deltas.md): the document POSTed to the partner's URL, with
  * {@code X-Signature: sha256=<hex HMAC-SHA256 of the body>} and the time it was sent. Only a 2xx
  * answer within the timeout counts as delivered. The body is signed and sent from the file, so
  * a large delta is never a string in memory.

@@ -28,7 +28,7 @@ import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
 /**
- * The file-ingest route's judgement (SPEC 5): a partner's file of orders is read twice as a
+ * The file-ingest route's judgement (docs/files-from-erps.md): a partner's file of orders is read twice as a
  * stream (after {@link InboxFiles} has read it for its SHA-256). The first read only checks that
  * it is well-formed and counts the orders, so a broken file is rejected before any of its orders is queued. The second records a status entry per
  * order, in chunks, and queues each well-shaped order for the same intake as the REST API; an

@@ -26,7 +26,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * What the hub knows of a file it has just taken (SPEC 5), by its bytes: a partner's file is
+ * What the hub knows of a file it has just taken (docs/files-from-erps.md), by its bytes: a partner's file is
  * made into one message per content, claimed here before anything of it is read (unique
  * partner and SHA-256). The file-ingest route goes on by what this says, in header
  * {@code OrderHubFileSeen}:

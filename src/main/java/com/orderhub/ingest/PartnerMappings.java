@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
 import org.xml.sax.SAXParseException;
 
 /**
- * Partner mappings (SPEC 5): a partner with {@code mapping: <folder>} drops files in its own
+ * Partner mappings (docs/files-from-erps.md): a partner with {@code mapping: <folder>} drops files in its own
  * format, which {@code mappings/<folder>/inbound.ds} (DataSonnet) turns into the create-order
  * JSON array before the file is ingested like any other. The script's header says what it reads
  * ({@code input payload application/xml}, {@code application/csv; separator=";"}, JSON), and so

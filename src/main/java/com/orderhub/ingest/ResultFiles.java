@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Result files for the ERP (SPEC 5): {@code <file>.result.json} in the partner's results
+ * Result files for the ERP (docs/files-from-erps.md): {@code <file>.result.json} in the partner's results
  * location, written under a temporary name and renamed when complete. A rejected file gets one
  * at once, saying why; an accepted one when every order of it is final, with its status entries.
  */

@@ -25,7 +25,7 @@ import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
 /**
- * POST /Order/create (SPEC 3.1): checks the shape of every order synchronously, records the
+ * POST /Order/create (the API reference): checks the shape of every order synchronously, records the
  * message with a pending entry per order, and leaves the orders as the exchange's body for the
  * route to put on the queue; then answers 201 with the message's status URL.
  */
@@ -100,7 +100,7 @@ public class OrderAcceptance {
         }
     }
 
-    /** The 201 of SPEC 3.1, sent once every order of the message is durably on the queue. */
+    /** The 201 of POST /Order/create, sent once every order of the message is durably on the queue. */
     public void created(Exchange exchange) {
         ApiRequest request = ApiRequest.of(exchange);
         String messageId = exchange.getMessage().getHeader(OrderMessages.MESSAGE_ID, String.class);

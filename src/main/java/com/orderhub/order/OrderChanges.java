@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * PUT /Order/update/{id} and DELETE /Order/delete/{id} (SPEC 3.2, 3.3): synchronous, each in one
+ * PUT /Order/update/{id} and DELETE /Order/delete/{id} (the API reference): synchronous, each in one
  * transaction with the order's row locked, so a rejected change leaves the order as it was.
  */
 @Component("orderChanges")

@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Orders in the full nested shape of SPEC section 3, for any set of hub ids, in two queries
+ * Orders in the full nested shape of the API reference's Order, for any set of hub ids, in two queries
  * whatever the number of orders: the headers, then every child row (header discounts, lines,
  * line discounts, line details) at once.
  * Every reader of orders (the API, tombstones, exports) goes through here.
@@ -52,7 +52,7 @@ public class OrderDocuments {
             return "\"" + version + "\"";
         }
 
-        /** Writes the order's document, as SPEC section 3 shows it. */
+        /** Writes the order's document, as the API reference shows it. */
         public void write(JsonGenerator json) throws IOException {
             OrderView.ORDER.write(row, json);
         }

@@ -28,7 +28,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The read endpoints of SPEC section 3. Lists read a page of ids first (an index-only scan of
+ * The order read endpoints of the API reference. Lists read a page of ids first (an index-only scan of
  * the ordering key) and then the documents of just those ids. Order lists take totalItems from
  * {@link OrderTally}: counting a large order book on every page would cost more than the page.
  */

@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The reference checks of SPEC 3.1 for any number of orders at once: every reference of every
+ * The reference checks of POST /Order/create (the API reference) for any number of orders at once: every reference of every
  * order resolves in one query per kind, whatever the number of orders. Each order's references
  * are replaced by hub ids in place; an order that breaks a rule gets a {@link Failure}.
  */

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The shape of an order (SPEC 3.1): every attribute of the order and of its discounts, lines,
+ * The shape of an order (the API reference's OrderCreate): every attribute of the order and of its discounts, lines,
  * line discounts and line details, with its type, column and whether a new row needs it.
  * Checking a body against it is synchronous and reports every problem at once; references are
  * only read here, and checked against the tenant's data by {@link OrderReferences}.

@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What the API shows of an order (SPEC section 3), field by field and in order: the column each
+ * What the API shows of an order (the API reference's Order), field by field and in order: the column each
  * field is read from and the child lists in their places. A stored row is read into a
  * {@link Row} of ready-to-write values and written straight to a {@link JsonGenerator}: a JSON
  * page of orders costs no document tree. A tree, where one is needed (XML), is made by writing

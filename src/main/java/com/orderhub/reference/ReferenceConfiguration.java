@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The flat reference entities of SPEC section 4; the bean names are what the routes call. */
+/** The flat reference entities of the API reference; the bean names are what the routes call. */
 @Configuration
 public class ReferenceConfiguration {
 

@@ -14,10 +14,10 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Every tenant starts with the order and line statuses of SPEC section 4. Tenants come from the
- * configured keys, so each is seeded at start-up; the idRemote of a seeded status is its
- * description, so callers can write {@code "statusId": "Pending"}. An existing status (seeded
- * or the caller's own) is never overwritten.
+ * Every tenant starts with the default order and line statuses (README, "Seeded statuses").
+ * Tenants come from the configured keys, so each is seeded at start-up; the idRemote of a
+ * seeded status is its description, so callers can write {@code "statusId": "Pending"}. An
+ * existing status (seeded or the caller's own) is never overwritten.
  */
 @Component
 public class TenantStatuses {

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** SPEC section 2 over HTTP: keys, tenants, the error model, formats, paging limits, the OpenAPI document. */
+/** The API's conventions (README, Endpoints; the API reference) over HTTP: keys, tenants, the error model, formats, paging limits, the OpenAPI document. */
 class ApiConventionsTest extends ApiTestSupport {
 
     private static final String COMPANY = "[{\"idRemote\": \"CO-9\", \"companyName\": \"Textiles Sur\"}]";

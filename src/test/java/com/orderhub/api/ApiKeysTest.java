@@ -17,7 +17,7 @@ class ApiKeysTest {
                 new OrderHubProperties.Api("/api/database/v1", 16 << 20, 1000,
                         new OrderHubProperties.RateLimit(50, java.time.Duration.ofSeconds(1), 100),
                         OrderHubProperties.RateLimitStore.memory,
-                        new OrderHubProperties.Cors(java.util.List.of(), java.time.Duration.ofHours(1))),
+                        new OrderHubProperties.Cors(java.util.List.of(), java.time.Duration.ofHours(1)), java.time.Duration.ZERO),
                 new OrderHubProperties.Security(List.of(keys)), new OrderHubProperties.Queue(OrderHubProperties.Queue.Kind.seda, OrderHubProperties.Queue.Type.classic, "seda:q", "seda:q", "q", 10000, 100), java.util.Map.of()));
     }
 

@@ -101,7 +101,7 @@ class CrossOriginTest {
         return new OrderHubProperties("./data", "routes", "mappings",
                 new OrderHubProperties.Api(BASE, 16 << 20, 1000,
                         new OrderHubProperties.RateLimit(50, Duration.ofSeconds(1), 100),
-                        OrderHubProperties.RateLimitStore.memory, cors),
+                        OrderHubProperties.RateLimitStore.memory, cors, Duration.ZERO),
                 new OrderHubProperties.Security(List.of()),
                 new OrderHubProperties.Queue(OrderHubProperties.Queue.Kind.seda, OrderHubProperties.Queue.Type.classic, "seda:q", "seda:q", "q", 10000, 100),
                 java.util.Map.of());

@@ -85,7 +85,7 @@ class RabbitTopologyTest {
                 new OrderHubProperties.Api("/api/database/v1", 16 << 20, 1000,
                         new OrderHubProperties.RateLimit(50, Duration.ofSeconds(1), 100),
                         OrderHubProperties.RateLimitStore.memory,
-                        new OrderHubProperties.Cors(List.of(), Duration.ofHours(1))),
+                        new OrderHubProperties.Cors(List.of(), Duration.ofHours(1)), Duration.ZERO),
                 new OrderHubProperties.Security(List.of()),
                 new OrderHubProperties.Queue(OrderHubProperties.Queue.Kind.rabbitmq, type, null, "x", name, 1000, 100),
                 Map.of());

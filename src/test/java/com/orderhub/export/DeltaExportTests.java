@@ -27,7 +27,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.FileSystemUtils;
 
-/** Deltas back to ERPs (SPEC 6): exports to a folder, to SFTP and to a webhook; watermark and lease; on H2 and PostgreSQL. */
+/** Deltas back to ERPs (docs/deltas.md): exports to a folder, to SFTP and to a webhook; watermark and lease; on H2 and PostgreSQL. */
 abstract class DeltaExportTests extends ApiTestSupport {
 
     @Value("${orderhub.data-dir}")

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 
-/** ERP files dropped in a partner's local inbox (SPEC 5), end to end; run on H2 and on PostgreSQL. */
+/** ERP files dropped in a partner's local inbox (docs/files-from-erps.md), end to end; run on H2 and on PostgreSQL. */
 abstract class FileIngestTests extends ApiTestSupport {
 
     @Value("${orderhub.data-dir}")

@@ -13,7 +13,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 
-/** The two sample mappings of mappings/ (SPEC 5): an ERP's XML export and its flat CSV export. */
+/** The two sample mappings of mappings/ (docs/files-from-erps.md): an ERP's XML export and its flat CSV export. */
 class PartnerMappingTest extends ApiTestSupport {
 
     @Value("${orderhub.data-dir}")

@@ -9,7 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** PUT /Order/update/{id} and DELETE /Order/delete/{id} (SPEC 3.2, 3.3) on H2 and PostgreSQL. */
+/** PUT /Order/update/{id} and DELETE /Order/delete/{id} (the API reference) on H2 and PostgreSQL. */
 abstract class OrderChangeApiTests extends ApiTestSupport {
 
     private String orderId;

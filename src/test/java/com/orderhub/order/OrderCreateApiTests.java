@@ -20,7 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** POST /Order/create, the order-intake route and GET /message/status (SPEC 3.1) on H2 and PostgreSQL. */
+/** POST /Order/create, the order-intake route and GET /message/status (the API reference) on H2 and PostgreSQL. */
 abstract class OrderCreateApiTests extends ApiTestSupport {
 
     @Autowired
@@ -162,7 +162,7 @@ abstract class OrderCreateApiTests extends ApiTestSupport {
                 .isEqualTo("Parameter idRemote ERP-1-L1 appears twice in lines");
     }
 
-    /** Each rule of SPEC 3.1 failing on its own: the entry's code and message, and no order stored. */
+    /** Each rule of the order's shape (the API reference's OrderCreate) failing on its own: the entry's code and message, and no order stored. */
     @Test
     void eachReferenceRuleFailsTheOrderWithItsCodeAndMessage() {
         post("/Company/create", "[{\"idRemote\": \"CO-2\", \"companyName\": \"Other company\"}]");

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The read endpoints of SPEC section 3; run on H2 and on PostgreSQL by the subclasses. */
+/** The order read endpoints of the API reference; run on H2 and on PostgreSQL by the subclasses. */
 abstract class OrderReadApiTests extends ApiTestSupport {
 
     private static final Instant T0 = Instant.parse("2026-05-01T10:00:00Z");
@@ -82,7 +82,7 @@ abstract class OrderReadApiTests extends ApiTestSupport {
         assertThat(lines.get(0).path("lineDetail").get(1).path("price").toString()).isEqualTo("19.5");
     }
 
-    /** The document is written field by field from its rows (OrderView): its fields, in SPEC order. */
+    /** The document is written field by field from its rows (OrderView): its fields, in the API reference's order. */
     @Test
     void anOrdersFieldsComeInTheOrderOfTheSpec() {
         fixtures.insertOrder(refs, "ERP-1", T0);

@@ -9,11 +9,6 @@ import com.orderhub.support.HubProcess;
 import com.orderhub.support.OrderSenders;
 import com.orderhub.support.RabbitTestQueues;
 import com.orderhub.support.TcpProxy;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -43,7 +38,6 @@ class DependencyOutageIT {
     private static final String BROKER_DOWN = "The order queue is unavailable; nothing was accepted. Retry later.";
     /** How soon readiness must say DOWN; the hub's own figure is about a second, the rest is a loaded machine's slack. */
     private static final Duration DOWN_WITHIN = Duration.ofSeconds(3);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @TempDir
     Path dir;
@@ -129,22 +123,14 @@ class DependencyOutageIT {
     /** From now until readiness answers 503, each probe given the 3 s a load balancer would give it. */
     private static Duration readinessDownAfter(int port) {
         long started = System.nanoTime();
-        await().atMost(DOWN_WITHIN).pollInterval(Duration.ofMillis(50)).until(() -> readiness(port) == 503);
+        await().atMost(DOWN_WITHIN).pollInterval(Duration.ofMillis(50)).until(() -> HubProcess.readiness(port) == 503);
         return Duration.ofNanos(System.nanoTime() - started);
     }
 
     private static void awaitReady(int port) {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> readiness(port) == 200);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> HubProcess.readiness(port) == 200);
     }
 
-    private static int readiness(int port) throws InterruptedException {
-        try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness"))
-                    .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException timedOutOrRefused) {
-            return -1;
-        }
-    }
 
     /** The machine's RabbitMQ, stopped or started in place (its queues and data kept). */
     private static void rabbitmq(String command) throws Exception {

@@ -24,9 +24,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A rolling restart of two production hubs under load, as an operator does one: SIGTERM one
- * instance, start it again, then the other, while four clients keep creating orders through
- * either (OrderSenders: the other instance when one refuses the connection, each request again
- * with its Idempotency-Key until accepted). The hubs answer nothing but 201, 429 or 503, drop no
+ * instance, start it again, then the other, while four clients keep creating orders through a
+ * balancer that follows readiness (OrderSenders: each request again with its Idempotency-Key
+ * until accepted). On SIGTERM a hub's readiness goes DOWN while it still answers
+ * (orderhub.api.drain-on-stop), then it answers what it took and stops. The hubs answer nothing but 201, 429 or 503, drop no
  * call they took, end by themselves on SIGTERM, and store every accepted order exactly once.
  */
 class RollingRestartIT {
@@ -49,6 +50,11 @@ class RollingRestartIT {
                 "ORDERHUB_SECURITY_APIKEYS_0_KEY", "rolling-key",
                 "ORDERHUB_SECURITY_APIKEYS_0_TENANT", "demo",
                 "ORDERHUB_SECURITY_APIKEYS_0_SCOPES", "read,write"));
+        // longer than the balancer's look at readiness (100 ms) by a loaded machine's margin
+        env.put("ORDERHUB_API_DRAINONSTOP", "2s");
+        // the restarts are under test, not the rate limit
+        env.put("ORDERHUB_API_RATELIMIT_REQUESTS", "100000");
+        env.put("ORDERHUB_API_RATELIMIT_BURST", "100000");
         List<String> args = List.of("--spring.profiles.active=prod");
         int[] ports = {HubProcess.freePort(), HubProcess.freePort()};
         HubProcess[] hubs = new HubProcess[2];
@@ -57,11 +63,18 @@ class RollingRestartIT {
             hubs[1] = HubProcess.start(ports[1], args, env, dir.resolve("hub-1.log"));
             new HubApi("http://localhost:" + ports[0] + "/api/database/v1", "rolling-key").createReferenceData();
 
-            try (OrderSenders clients = new OrderSenders(4, 20, "rolling-key", ports)) {
+            try (OrderSenders clients = OrderSenders.behindBalancer(4, 5, "rolling-key", ports)) {
                 for (int i = 0; i < 2; i++) {
                     long before = clients.requests();
                     await().atMost(Duration.ofSeconds(60)).until(() -> clients.requests() >= before + 20);
                     long stopping = System.nanoTime();
+                    hubs[i].process().destroy();
+                    int port = ports[i];
+                    HubApi api = new HubApi("http://localhost:" + port + "/api/database/v1", "rolling-key");
+                    await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20))
+                            .until(() -> HubProcess.readiness(port) == 503);
+                    assertThat(api.get("/Company/getCompany").statusCode())
+                            .as("readiness is DOWN and the API still answers while balancers move away").isEqualTo(200);
                     assertThat(hubs[i].terminate()).as("hub %d ends by itself on SIGTERM", i).isTrue();
                     LOG.info("Hub {} exited with {} {} ms after SIGTERM, {} calls answered so far", i,
                             hubs[i].process().exitValue(), (System.nanoTime() - stopping) / 1_000_000, clients.requests());
@@ -98,4 +111,5 @@ class RollingRestartIT {
             RabbitTestQueues.deleteTopology(queue);
         }
     }
+
 }

@@ -8,7 +8,7 @@ import com.orderhub.support.Fixtures.Refs;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-/** The reference-data endpoints of SPEC section 4; run on H2 and on PostgreSQL by the subclasses. */
+/** The reference-data endpoints of the API reference; run on H2 and on PostgreSQL by the subclasses. */
 abstract class ReferenceDataApiTests extends ApiTestSupport {
 
     @Test

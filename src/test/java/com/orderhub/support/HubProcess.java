@@ -70,8 +70,23 @@ public record HubProcess(Process process, Path log) {
         } else {
             builder.redirectError(errors.toFile());
         }
+        // production drains for seconds on SIGTERM; only the tests of the drain want to wait for it
+        builder.environment().put("ORDERHUB_API_DRAINONSTOP", "0s");
         builder.environment().putAll(env);
         return new HubProcess(builder.start(), log);
+    }
+
+    /**
+     * The readiness probe's status on this port, given the 3 s a load balancer would give it;
+     * -1 when it timed out or the port refused the connection.
+     */
+    public static int readiness(int port) throws InterruptedException {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness"))
+                    .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException timedOutOrRefused) {
+            return -1;
+        }
     }
 
     public static int freePort() throws IOException {

@@ -28,8 +28,10 @@ import org.slf4j.LoggerFactory;
  * Clients creating orders while a test does something to the hubs: each sender sends requests
  * of new orders, each until accepted with its Idempotency-Key, to any of the hubs' ports; a
  * refused connection (that instance is down) goes to the next one, as a load balancer does, and
- * so does a request answered 429, 500 or 503. They count what they were answered, by status and
- * by answer, the calls whose connection ended without an answer, and the orders accepted.
+ * so does a request answered 429, 500 or 503. {@link #behindBalancer} sends only to the hubs
+ * whose readiness said UP at the last look (every 100 ms), as a load balancer does. They count
+ * what they were answered, by status and by answer, the calls whose connection ended without an
+ * answer, and the orders accepted.
  */
 public final class OrderSenders implements AutoCloseable {
 
@@ -51,8 +53,27 @@ public final class OrderSenders implements AutoCloseable {
     private final Set<String> accepted = ConcurrentHashMap.newKeySet();
     private final AtomicLong requests = new AtomicLong();
 
+    /** Ports whose readiness was UP at the last look; all of them when not behind a balancer. */
+    private final Set<Integer> ready = ConcurrentHashMap.newKeySet();
+
     public OrderSenders(int senders, int ordersPerRequest, String apiKey, int... ports) {
+        this(false, senders, ordersPerRequest, apiKey, ports);
+    }
+
+    public static OrderSenders behindBalancer(int senders, int ordersPerRequest, String apiKey, int... ports) {
+        return new OrderSenders(true, senders, ordersPerRequest, apiKey, ports);
+    }
+
+    private OrderSenders(boolean balanced, int senders, int ordersPerRequest, String apiKey, int... ports) {
         this.ports = ports;
+        for (int port : ports) {
+            ready.add(port);
+        }
+        if (balanced) {
+            Thread balancer = new Thread(this::followReadiness, "balancer");
+            balancer.setDaemon(true);
+            balancer.start();
+        }
         this.apiKey = apiKey;
         this.ordersPerRequest = ordersPerRequest;
         this.pool = Executors.newFixedThreadPool(senders);
@@ -99,6 +120,44 @@ public final class OrderSenders implements AutoCloseable {
         pool.shutdownNow();
     }
 
+    private void followReadiness() {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                .connectTimeout(java.time.Duration.ofSeconds(1)).build();
+        while (sending.get()) {
+            for (int port : ports) {
+                int status;
+                try {
+                    status = http.send(java.net.http.HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                            + "/actuator/health/readiness")).timeout(java.time.Duration.ofSeconds(1)).build(),
+                            java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+                } catch (IOException | InterruptedException down) {
+                    status = -1;
+                }
+                if (status == 200) {
+                    ready.add(port);
+                } else {
+                    ready.remove(port);
+                }
+            }
+            try {
+                Thread.sleep(100); // the balancer's probe interval
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    /** The next port to send to after {@code from}: a ready one if any is. */
+    private int next(int from) {
+        for (int i = 1; i <= ports.length; i++) {
+            int candidate = (from + i) % ports.length;
+            if (ready.contains(ports[candidate])) {
+                return candidate;
+            }
+        }
+        return (from + 1) % ports.length;
+    }
+
     private Void send(int sender) throws Exception {
         for (int r = 0; sending.get(); r++) {
             String prefix = "LOAD-" + sender + "-" + r;
@@ -107,13 +166,13 @@ public final class OrderSenders implements AutoCloseable {
                 body.append(i == 0 ? "" : ",").append(Fixtures.orderJson(prefix + "-" + i));
             }
             String json = body.append(']').toString();
-            int target = (sender + r) % ports.length;
+            int target = next(sender + r);
             while (true) {
                 String answer;
                 try {
                     answer = post(ports[target], json, prefix);
                 } catch (ConnectException refused) {
-                    target = (target + 1) % ports.length;
+                    target = next(target);
                     continue;
                 }
                 requests.incrementAndGet();
@@ -131,7 +190,7 @@ public final class OrderSenders implements AutoCloseable {
                 if (!answer.startsWith("429") && !answer.startsWith("500") && !answer.startsWith("503")) {
                     return null; // the test sees it in answers()
                 }
-                target = (target + 1) % ports.length;
+                target = next(target);
             }
         }
         return null;
