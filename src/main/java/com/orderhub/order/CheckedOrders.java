@@ -18,18 +18,13 @@ import java.util.List;
  * then one array per child list holding the children's arrays. Dates are microseconds since the
  * epoch, decimals keep their scale. The intake reads it back without field names and without
  * checking the shape again: parsing the order as sent a second time cost the intake as much as
- * storing it. An order queued as sent (a JSON object, by an earlier hub) is still read as such.
+ * storing it.
  */
 public final class CheckedOrders {
 
     private static final JsonFactory JSON = new JsonFactory();
 
     private CheckedOrders() {
-    }
-
-    /** True for the checked form, false for an order as sent. */
-    public static boolean isChecked(String payload) {
-        return !payload.isEmpty() && payload.charAt(0) == '[';
     }
 
     /** The checked form of an order whose shape is valid (defaults filled in). */

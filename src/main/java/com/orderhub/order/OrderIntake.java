@@ -1,11 +1,6 @@
 package com.orderhub.order;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.orderhub.api.ApiJson;
 import com.orderhub.api.Dates;
-import com.orderhub.api.FieldErrors;
-import com.orderhub.api.Fields;
 import com.orderhub.api.Problems;
 import com.orderhub.db.Ids;
 import com.orderhub.db.SqlFiles;
@@ -203,28 +198,14 @@ public class OrderIntake {
     }
 
     /**
-     * The queued order again as a draft: its checked form, read back as it was written, or (queued
-     * by an earlier hub) the JSON as sent, checked again. A problem here means it did not come
-     * through the API or a partner's file.
+     * The queued order again as a draft: its checked form, read back as it was written. A problem
+     * here means it did not come through the API or a partner's file.
      */
     private static Parsed parse(Queued order) {
-        if (CheckedOrders.isChecked(order.payload())) {
-            try {
-                return new Parsed(order, CheckedOrders.read(order.payload()), null);
-            } catch (IllegalArgumentException e) {
-                return new Parsed(order, null, new Failure(400, "Order is not a checked order: " + e.getMessage()));
-            }
-        }
         try {
-            JsonNode node = ApiJson.MAPPER.readTree(order.payload());
-            FieldErrors errors = new FieldErrors();
-            Draft draft = OrderShape.forCreate(new Fields(node, "", errors));
-            if (!errors.isEmpty()) {
-                return new Parsed(order, null, new Failure(400, errors.first()));
-            }
-            return new Parsed(order, draft, null);
-        } catch (JsonProcessingException | RuntimeException e) {
-            return new Parsed(order, null, new Failure(400, "Order is not valid JSON: " + e.getMessage()));
+            return new Parsed(order, CheckedOrders.read(order.payload()), null);
+        } catch (IllegalArgumentException e) {
+            return new Parsed(order, null, new Failure(400, "Order is not a checked order: " + e.getMessage()));
         }
     }
 }

@@ -19,8 +19,6 @@ public final class OrderMessages {
     public static final String ORIGIN = "OrderHubOrigin";
     /** The batch's entry indexes, comma-separated, in the order of the body's lines. */
     public static final String INDEXES = "OrderHubIndexes";
-    /** A message of one order, as hubs before batching queued them (still read, never written). */
-    public static final String INDEX = "OrderHubIndex";
 
     public static final String CONTENT_TYPE = "application/x-ndjson";
 
@@ -78,18 +76,13 @@ public final class OrderMessages {
     }
 
     /**
-     * The orders of a queue message from its headers (looked up by name) and body; an old
-     * message of one order (an {@link #INDEX} header) reads as a batch of one.
+     * The orders of a queue message from its headers (looked up by name) and body.
      */
     public static List<Queued> orders(java.util.function.Function<String, Object> header, String body) {
         String tenant = text(header.apply(TENANT));
         String messageId = text(header.apply(MESSAGE_ID));
         String origin = text(header.apply(ORIGIN));
-        Object single = header.apply(INDEX);
         Object indexes = header.apply(INDEXES);
-        if (indexes == null && single != null) {
-            return List.of(new Queued(tenant, messageId, Integer.parseInt(single.toString()), origin, body));
-        }
         if (messageId == null || indexes == null || body == null) {
             throw new IllegalArgumentException("Not an order message: headers " + MESSAGE_ID + " and " + INDEXES
                     + " and a body are required");

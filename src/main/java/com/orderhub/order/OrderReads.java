@@ -152,10 +152,8 @@ public class OrderReads {
         String cursor = request.param("cursor");
         if (cursor != null) {
             Cursor after = Cursor.decode(cursor);
-            params.addValue("afterAt", Rows.param(after.at())).addValue("afterId", after.id());
-            if (after.total() != null) {
-                params.addValue("total", after.total());
-            }
+            params.addValue("afterAt", Rows.param(after.at())).addValue("afterId", after.id())
+                    .addValue("total", after.total());
         }
         return params;
     }

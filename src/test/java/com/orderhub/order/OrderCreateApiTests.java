@@ -9,6 +9,7 @@ import com.orderhub.status.MessageStatuses;
 import com.orderhub.status.MessageStatuses.Accepted;
 import com.orderhub.status.MessageStatuses.Entry;
 import com.orderhub.support.ApiTestSupport;
+import com.orderhub.support.Fixtures;
 import com.orderhub.support.Fixtures.Refs;
 import java.util.ArrayList;
 import java.util.List;
@@ -328,7 +329,7 @@ abstract class OrderCreateApiTests extends ApiTestSupport {
      */
     @Test
     void anOrderWhoseQueueMessageWasLostIsQueuedAgainAfterTheStuckTimeout() {
-        Accepted lost = messageStatuses.accept("demo", "api", List.of(new Entry("LOST-1", orderJson("LOST-1").toString())),
+        Accepted lost = messageStatuses.accept("demo", "api", List.of(new Entry("LOST-1", Fixtures.checkedOrder("LOST-1"))),
                 null, "0", com.orderhub.db.Ids.next());
         String statusPath = "/message/status/" + lost.messageId();
 
@@ -367,11 +368,11 @@ abstract class OrderCreateApiTests extends ApiTestSupport {
     }
 
     /**
-     * Orders travel in their checked form; one queued as sent (a JSON object, by an earlier hub)
-     * is still stored, and a line that is neither fails alone with what is wrong with it.
+     * Orders travel in their checked form; a queue line that is not one (an order as sent, a
+     * broken array) fails alone, saying what is wrong with it, and stores nothing.
      */
     @Test
-    void anOrderQueuedAsSentIsStillStoredAndABrokenCheckedOrderFailsAlone() {
+    void aQueueLineThatIsNotACheckedOrderFailsAlone() {
         Accepted accepted = messageStatuses.accept("demo", "api", List.of(
                 new Entry("ERP-1", orderJson("ERP-1").toString()), new Entry("ERP-2", "[\"ERP-2\", 7]")),
                 null, null, com.orderhub.db.Ids.next());
@@ -380,12 +381,15 @@ abstract class OrderCreateApiTests extends ApiTestSupport {
                 new OrderMessages.Queued("demo", accepted.messageId(), 1, "api", "[\"ERP-2\", 7]")));
 
         JsonNode entries = awaitFinal(url(BASE) + "/message/status/" + accepted.messageId());
-        assertThat(entries.get(0).path("status").asText()).isEqualTo("completed");
+        assertThat(entries.get(0).path("status").asText()).isEqualTo("failed");
+        assertThat(entries.get(0).path("code").asInt()).isEqualTo(400);
+        assertThat(entries.get(0).path("errorMessage").asText())
+                .isEqualTo("Order is not a checked order: expected START_ARRAY but found START_OBJECT");
         assertThat(entries.get(1).path("status").asText()).isEqualTo("failed");
         assertThat(entries.get(1).path("code").asInt()).isEqualTo(400);
         assertThat(entries.get(1).path("errorMessage").asText())
                 .isEqualTo("Order is not a checked order: reference is not of type TEXT");
-        assertThat(fixtures.count("orders")).isEqualTo(1);
+        assertThat(fixtures.count("orders")).isZero();
     }
 
     @Test

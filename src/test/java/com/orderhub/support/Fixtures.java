@@ -3,7 +3,12 @@ package com.orderhub.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.orderhub.api.FieldErrors;
+import com.orderhub.api.Fields;
 import com.orderhub.db.Ids;
+import com.orderhub.order.CheckedOrders;
+import com.orderhub.order.Draft;
+import com.orderhub.order.OrderShape;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -114,6 +119,16 @@ public final class Fixtures {
      * A valid order for {@link #referenceData} in the create format, every reference by idRemote:
      * one header discount and two lines, each with a discount and two details.
      */
+    /** The order as its status entry and the queue hold it once the API has checked it. */
+    public static String checkedOrder(String idRemote) {
+        FieldErrors errors = new FieldErrors();
+        Draft draft = OrderShape.forCreate(new Fields(orderJson(idRemote), "", errors));
+        if (!errors.isEmpty()) {
+            throw new AssertionError("the test order is valid: " + errors.first());
+        }
+        return CheckedOrders.write(draft);
+    }
+
     public static com.fasterxml.jackson.databind.node.ObjectNode orderJson(String idRemote) {
         try {
             return (com.fasterxml.jackson.databind.node.ObjectNode) com.orderhub.api.ApiJson.MAPPER.readTree("""
