@@ -26,7 +26,65 @@ public record OrderHubProperties(
         @Valid @NotNull @DefaultValue Api api,
         @Valid @NotNull @DefaultValue Security security,
         @Valid @NotNull @DefaultValue Queue queue,
-        @Valid @NotNull @DefaultValue Map<String, Partner> partners) {
+        @Valid @NotNull @DefaultValue Map<String, Partner> partners,
+        @Valid @NotNull @DefaultValue Intake intake,
+        @Valid @NotNull @DefaultValue Ingest ingest,
+        @Valid @NotNull @DefaultValue Exports export,
+        @Valid @NotNull @DefaultValue Reads reads) {
+
+    /**
+     * The order-intake route: {@code consumers} threads storing batches at once, each holding
+     * up to {@code prefetch} RabbitMQ messages unacknowledged; a batch the database could not
+     * take is retried {@code maxRedeliveries} times, after {@code redeliveryDelayMs} doubled each
+     * time up to {@code maxRedeliveryDelayMs}; an entry still pending {@code stuckAfter} after it
+     * was queued, with the queue empty, is queued again (looked for every {@code stuckCheckMs}).
+     * The routes read the same keys as placeholders ({@code {{orderhub.intake.max-redeliveries}}}).
+     */
+    public record Intake(
+            @Min(1) @Max(64) @DefaultValue("2") int consumers,
+            @Min(1) @Max(1000) @DefaultValue("10") int prefetch,
+            @Min(0) @DefaultValue("6") int maxRedeliveries,
+            @Min(1) @DefaultValue("500") long redeliveryDelayMs,
+            @Min(1) @DefaultValue("30000") long maxRedeliveryDelayMs,
+            @NotNull @DefaultValue("15m") java.time.Duration stuckAfter,
+            @Min(100) @DefaultValue("60000") long stuckCheckMs) {
+    }
+
+    /**
+     * Files from ERPs: an instance holds a file it is taking (or whose result it writes) for
+     * {@code lease}, renewed every third of it; inboxes are listed every {@code pollMs}, finished
+     * files looked for every {@code resultPollMs}; a mapping reads at most
+     * {@code maxMappedFileBytes} of a file.
+     */
+    public record Ingest(
+            @NotNull @DefaultValue("30s") java.time.Duration lease,
+            @Min(10) @DefaultValue("1000") long pollMs,
+            @Min(10) @DefaultValue("2000") long resultPollMs,
+            @Min(1024) @DefaultValue("16777216") long maxMappedFileBytes) {
+    }
+
+    /**
+     * Every partner's export: a run holds its partner for {@code leaseMs} at most (an instance
+     * that dies mid-run frees it then); delivered changes are deleted {@code pruneChunk} a
+     * statement, each its own transaction.
+     */
+    public record Exports(
+            @Min(1000) @DefaultValue("600000") long leaseMs,
+            @Min(1) @DefaultValue("10000") int pruneChunk) {
+    }
+
+    /**
+     * The order lists: {@code updatedFrom}'s totalItems counts at most {@code countLimit} index
+     * entries on each side of its date before it counts them all; the order tally's new rows are
+     * folded into each tenant's counts every {@code tallyFoldMs}; a {@code getOrder} page with
+     * fewer than {@code directOffset} orders before it passes them (OFFSET), a deeper one finds
+     * its place by the day, minute and second counts first.
+     */
+    public record Reads(
+            @Min(1) @DefaultValue("50000") long countLimit,
+            @Min(10) @DefaultValue("1000") long tallyFoldMs,
+            @Min(0) @DefaultValue("1000") long directOffset) {
+    }
 
     /**
      * An ERP that drops order files (docs/files-from-erps.md): whose orders they are, where it drops them (a Camel

@@ -39,7 +39,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -87,9 +86,8 @@ public class DeltaExports {
 
     public DeltaExports(NamedParameterJdbcTemplate jdbc, TransactionTemplate transaction, OrderDocuments documents,
             ProducerTemplate producer, Webhook webhook, OrderHubProperties properties, PartnerMappings mappings,
-            HubMetrics metrics, @Value("${orderhub.export.lease-ms}") long leaseMs,
-            @Value("${orderhub.export.prune-chunk}") int pruneChunk) {
-        this.pruneChunk = pruneChunk;
+            HubMetrics metrics) {
+        this.pruneChunk = properties.export().pruneChunk();
         this.mappings = mappings;
         this.metrics = metrics;
         this.jdbc = jdbc;
@@ -98,7 +96,7 @@ public class DeltaExports {
         this.producer = producer;
         this.webhook = webhook;
         this.properties = properties;
-        this.lease = Duration.ofMillis(leaseMs);
+        this.lease = Duration.ofMillis(properties.export().leaseMs());
     }
 
     /**

@@ -1,6 +1,7 @@
 package com.orderhub.ingest;
 
 import com.orderhub.api.Dates;
+import com.orderhub.config.OrderHubProperties;
 import com.orderhub.db.Ids;
 import com.orderhub.db.Rows;
 import com.orderhub.db.SqlFiles;
@@ -13,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -43,9 +43,9 @@ public class InboxLeases implements AutoCloseable {
         return thread;
     });
 
-    public InboxLeases(NamedParameterJdbcTemplate jdbc, @Value("${orderhub.ingest.lease}") Duration lease) {
+    public InboxLeases(NamedParameterJdbcTemplate jdbc, OrderHubProperties properties) {
         this.jdbc = jdbc;
-        this.lease = lease;
+        this.lease = properties.ingest().lease();
         long every = Math.max(1, lease.toMillis() / 3);
         renewal.scheduleWithFixedDelay(this::renew, every, every, TimeUnit.MILLISECONDS);
     }

@@ -21,7 +21,6 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.language.datasonnet.DatasonnetExpression;
 import org.apache.camel.support.SynchronizationAdapter;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.xml.sax.SAXParseException;
 
@@ -68,10 +67,9 @@ public class PartnerMappings {
     private final long maxMappedFileBytes;
     private final Map<String, Mapping> mappings = new HashMap<>();
 
-    public PartnerMappings(OrderHubProperties properties,
-            @Value("${orderhub.ingest.max-mapped-file-bytes}") long maxMappedFileBytes) {
+    public PartnerMappings(OrderHubProperties properties) {
         this.properties = properties;
-        this.maxMappedFileBytes = maxMappedFileBytes;
+        this.maxMappedFileBytes = properties.ingest().maxMappedFileBytes();
     }
 
     /**

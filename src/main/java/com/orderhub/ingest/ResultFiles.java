@@ -19,7 +19,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -49,11 +48,10 @@ public class ResultFiles {
     private final java.time.Duration claimLease;
 
     public ResultFiles(ProducerTemplate producer, NamedParameterJdbcTemplate jdbc, TransactionTemplate transaction,
-            OrderHubProperties properties, HubMetrics metrics, MessageStatuses statuses,
-            @Value("${orderhub.ingest.lease}") java.time.Duration claimLease) {
+            OrderHubProperties properties, HubMetrics metrics, MessageStatuses statuses) {
         this.metrics = metrics;
         this.statuses = statuses;
-        this.claimLease = claimLease;
+        this.claimLease = properties.ingest().lease();
         this.producer = producer;
         this.jdbc = jdbc;
         JdbcTemplate fetching = new JdbcTemplate(jdbc.getJdbcTemplate().getDataSource());

@@ -9,6 +9,7 @@ import com.orderhub.api.Dates;
 import com.orderhub.api.DocumentWriter;
 import com.orderhub.api.Page;
 import com.orderhub.api.PageRequest;
+import com.orderhub.config.OrderHubProperties;
 import com.orderhub.db.References;
 import com.orderhub.db.References.Kind;
 import com.orderhub.db.Rows;
@@ -22,7 +23,6 @@ import java.util.function.LongSupplier;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -47,12 +47,12 @@ public class OrderReads {
     private final long directOffset;
 
     public OrderReads(NamedParameterJdbcTemplate jdbc, OrderDocuments documents, References references,
-            OrderTally tally, @Value("${orderhub.reads.direct-offset:1000}") long directOffset) {
+            OrderTally tally, OrderHubProperties properties) {
         this.jdbc = jdbc;
         this.documents = documents;
         this.references = references;
         this.tally = tally;
-        this.directOffset = directOffset;
+        this.directOffset = properties.reads().directOffset();
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.orderhub.order;
 
+import com.orderhub.config.OrderHubProperties;
 import com.orderhub.db.SqlFiles;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -9,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -48,10 +48,10 @@ public class OrderTally {
     private final long countLimit;
 
     public OrderTally(NamedParameterJdbcTemplate jdbc, TransactionTemplate transaction,
-            @Value("${orderhub.reads.count-limit:50000}") long countLimit) {
+            OrderHubProperties properties) {
         this.jdbc = jdbc;
         this.transaction = transaction;
-        this.countLimit = countLimit;
+        this.countLimit = properties.reads().countLimit();
     }
 
     /** The tenant's number of orders. */

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -36,12 +35,11 @@ public class PendingOrders {
     private final OrderHubProperties.Queue.Kind kind;
     private final Duration stuckAfter;
 
-    public PendingOrders(NamedParameterJdbcTemplate jdbc, OrderQueue queue, OrderHubProperties properties,
-            @Value("${orderhub.intake.stuck-after}") Duration stuckAfter) {
+    public PendingOrders(NamedParameterJdbcTemplate jdbc, OrderQueue queue, OrderHubProperties properties) {
         this.jdbc = jdbc;
         this.queue = queue;
         this.kind = properties.queue().kind();
-        this.stuckAfter = stuckAfter;
+        this.stuckAfter = properties.intake().stuckAfter();
     }
 
     @EventListener(ApplicationReadyEvent.class)

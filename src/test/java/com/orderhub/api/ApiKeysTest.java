@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.orderhub.config.OrderHubProperties;
 import com.orderhub.config.OrderHubProperties.ApiKey;
 import com.orderhub.config.OrderHubProperties.Scope;
+import com.orderhub.support.HubSettings;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -13,12 +14,7 @@ import org.junit.jupiter.api.Test;
 class ApiKeysTest {
 
     private static ApiKeys keys(ApiKey... keys) {
-        return new ApiKeys(new OrderHubProperties("./data", "routes", "mappings",
-                new OrderHubProperties.Api("/api/database/v1", 16 << 20, 1000,
-                        new OrderHubProperties.RateLimit(50, java.time.Duration.ofSeconds(1), 100),
-                        OrderHubProperties.RateLimitStore.memory,
-                        new OrderHubProperties.Cors(java.util.List.of(), java.time.Duration.ofHours(1)), java.time.Duration.ZERO),
-                new OrderHubProperties.Security(List.of(keys)), new OrderHubProperties.Queue(OrderHubProperties.Queue.Kind.seda, OrderHubProperties.Queue.Type.classic, "seda:q", "seda:q", "q", 10000, 100), java.util.Map.of()));
+        return new ApiKeys(HubSettings.with(new OrderHubProperties.Security(List.of(keys))));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.orderhub.config.ApiConfiguration;
 import com.orderhub.config.OrderHubProperties;
+import com.orderhub.support.HubSettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -98,12 +99,6 @@ class CrossOriginTest {
     }
 
     private static OrderHubProperties properties(OrderHubProperties.Cors cors) {
-        return new OrderHubProperties("./data", "routes", "mappings",
-                new OrderHubProperties.Api(BASE, 16 << 20, 1000,
-                        new OrderHubProperties.RateLimit(50, Duration.ofSeconds(1), 100),
-                        OrderHubProperties.RateLimitStore.memory, cors, Duration.ZERO),
-                new OrderHubProperties.Security(List.of()),
-                new OrderHubProperties.Queue(OrderHubProperties.Queue.Kind.seda, OrderHubProperties.Queue.Type.classic, "seda:q", "seda:q", "q", 10000, 100),
-                java.util.Map.of());
+        return HubSettings.with(cors);
     }
 }

@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.orderhub.config.OrderHubProperties.Queue.Type;
+import com.orderhub.support.HubSettings;
 import com.orderhub.support.RabbitTestQueues;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -81,14 +80,8 @@ class RabbitTopologyTest {
             context.refresh();
         }
         admin.setApplicationContext(context);
-        OrderHubProperties properties = new OrderHubProperties("./data", "routes", "mappings",
-                new OrderHubProperties.Api("/api/database/v1", 16 << 20, 1000,
-                        new OrderHubProperties.RateLimit(50, Duration.ofSeconds(1), 100),
-                        OrderHubProperties.RateLimitStore.memory,
-                        new OrderHubProperties.Cors(List.of(), Duration.ofHours(1)), Duration.ZERO),
-                new OrderHubProperties.Security(List.of()),
-                new OrderHubProperties.Queue(OrderHubProperties.Queue.Kind.rabbitmq, type, null, "x", name, 1000, 100),
-                Map.of());
+        OrderHubProperties properties = HubSettings.of(Map.of("orderhub.queue.kind", "rabbitmq",
+                "orderhub.queue.type", type.name(), "orderhub.queue.name", name, "orderhub.queue.consume-uri", "x"));
         RabbitTopology topology = new RabbitTopology();
         topology.orderQueues(properties).getDeclarables().forEach(each -> context.getBeanFactory()
                 .registerSingleton(UUID.randomUUID().toString(), each));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.orderhub.config.OrderHubProperties;
 import com.orderhub.config.OrderHubProperties.Export;
 import com.orderhub.config.OrderHubProperties.Partner;
+import com.orderhub.support.HubSettings;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -12,9 +13,9 @@ import org.junit.jupiter.api.Test;
 class ExportSettingsTest {
 
     private static void prepare(Export export) {
-        OrderHubProperties properties = new OrderHubProperties("data", "routes", "mappings", null, null, null,
+        OrderHubProperties properties = HubSettings.with(
                 Map.of("erp", new Partner("demo", "file:in", "file:out", null, export, OrderHubProperties.Ready.DEFAULT)));
-        new DeltaExports(null, null, null, null, null, properties, null, null, 1000, 1000).prepare(null);
+        new DeltaExports(null, null, null, null, null, properties, null, null).prepare(null);
     }
 
     @Test

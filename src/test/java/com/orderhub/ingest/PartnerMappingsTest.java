@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.orderhub.config.OrderHubProperties;
 import com.orderhub.config.OrderHubProperties.Partner;
+import com.orderhub.support.HubSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,9 +21,9 @@ class PartnerMappingsTest {
     Path mappingsDir;
 
     private String load(String mapping) {
-        OrderHubProperties properties = new OrderHubProperties("data", "routes", mappingsDir.toString(), null, null,
-                null, Map.of());
-        return new PartnerMappings(properties, 1024).load(new DefaultCamelContext(), "erp",
+        OrderHubProperties properties = HubSettings.of(Map.of("orderhub.mappings-dir", mappingsDir.toString(),
+                "orderhub.ingest.max-mapped-file-bytes", "1024"));
+        return new PartnerMappings(properties).load(new DefaultCamelContext(), "erp",
                 new Partner("demo", "file:in", "file:out", mapping, null, OrderHubProperties.Ready.DEFAULT));
     }
 
