@@ -26,6 +26,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -52,7 +53,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * state and the tombstones of the deleted ones into one document, delivers it (file and/or
  * webhook), and only then moves the watermark. A failed delivery leaves it, so the next run
  * sends the same changes again (and any newer ones). A lease in {@code export_state} lets one
- * instance at a time run a partner's export.
+ * run at a time have a partner's export.
+ * <p>
+ * Which instance runs a slot of the cron is Quartz's decision: in prod its job store is clustered
+ * (application-prod.yml), so each slot fires on one instance only. The lease stays for what
+ * Quartz does not see: an operator's run (POST /export/{partner}/run) beside the scheduled one, a
+ * run outlasting its slot, and the run of an instance killed mid-run, which holds the partner until
+ * its lease ends.
  */
 @Component("deltaExports")
 public class DeltaExports {
@@ -135,8 +142,27 @@ public class DeltaExports {
         return Math.max(0, Duration.between(since, Instant.now()).toSeconds());
     }
 
-    /** The delta-export route: one run of the partner's export (the Quartz schedule or an operator). */
+    /**
+     * The delta-export route: the run of one slot of the partner's cron, on whichever instance
+     * Quartz fired it. The slot is logged (DEBUG) so a test can tell each slot ran once.
+     */
+    public Run scheduled(String partnerName, Date slot) {
+        LOG.debug("Export of partner {}: the run of the slot at {}", partnerName, slot == null ? null : slot.toInstant());
+        return run(partnerName, "schedule");
+    }
+
+    /** A run now, besides the schedule: an operator's (POST /export/{partner}/run). */
     public Run run(String partnerName) {
+        return run(partnerName, "operator");
+    }
+
+    private Run run(String partnerName, String trigger) {
+        Run run = attempt(partnerName);
+        metrics.exportRun(partnerName, trigger, run.outcome().name());
+        return run;
+    }
+
+    private Run attempt(String partnerName) {
         Partner partner = properties.partners().get(partnerName);
         Instant now = Dates.now();
         // the lease names the run, not only the instance: a run that outlived its lease cannot
@@ -150,6 +176,8 @@ public class DeltaExports {
         } catch (DuplicateKeyException createdByAnotherInstanceMeanwhile) {
             // the row exists: that is all the insert wanted
         }
+        // Not there to share the schedule (Quartz's cluster gives a slot to one instance): for an
+        // operator's run meeting the scheduled one, a run longer than its slot, a killed run's lease
         if (jdbc.update(SqlFiles.get("export/take-lease"), state) == 0) {
             LOG.info("Export of partner {}: another run holds it, skipped", partnerName);
             return new Run(Outcome.busy, 0, 0, null, null);

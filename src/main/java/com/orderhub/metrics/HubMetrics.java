@@ -14,8 +14,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * The hub's own meters at /actuator/prometheus (Camel adds its route timings): orders accepted,
  * persisted and failed by code, the queue's depth and dead letters, files taken and rejected,
- * and each partner's export lag. Counts are made when the transaction that records them
- * commits, so a rolled-back and retried intake counts once.
+ * each partner's export runs by outcome and its export lag. Counts are made when the
+ * transaction that records them commits, so a rolled-back and retried intake counts once.
  */
 @Component
 public class HubMetrics {
@@ -54,6 +54,16 @@ public class HubMetrics {
     public void file(String partner, String outcome) {
         Counter.builder("orderhub.files.ingested").tag("partner", partner).tag("outcome", outcome)
                 .description("Files from ERPs, by partner and outcome").register(registry).increment();
+    }
+
+    /**
+     * A run of a partner's export, by what started it ({@code schedule} or {@code operator}) and
+     * its outcome; scheduled runs found {@code busy} mean the instances do not share one schedule.
+     */
+    public void exportRun(String partner, String trigger, String outcome) {
+        Counter.builder("orderhub.export.runs").tag("partner", partner).tag("trigger", trigger).tag("outcome", outcome)
+                .description("Runs of partners' exports, by what started them and outcome").register(registry)
+                .increment();
     }
 
     /** A partner's export lag: seconds since its last successful run (or since the hub started). */
