@@ -1,6 +1,8 @@
 package com.orderhub.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.util.List;
@@ -12,6 +14,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Turns anything that went wrong into the RFC 9457 problem document of the API reference (Problem), with the
@@ -46,8 +49,9 @@ public final class Problems {
     /**
      * Whether the failure is the database going away, whatever wraps it: no connection from the
      * pool, or a statement, commit or rollback on a connection that broke (SQL state class 08,
-     * as PostgreSQL's driver reports "This connection has been closed"), which Spring hands on as
-     * a TransactionSystemException or an uncategorized exception.
+     * as PostgreSQL's driver reports "This connection has been closed", or a broken socket beneath),
+     * which Spring hands on as a TransactionSystemException or an uncategorized exception, and
+     * the rate limiter as its own.
      */
     static boolean isDatabaseDown(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
@@ -56,12 +60,18 @@ public final class Problems {
                     || t instanceof SQLNonTransientConnectionException) {
                 return true;
             }
-            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+            // a statement, commit or rollback on a connection whose socket broke under it: the
+            // pool reports "Connection is closed" without a SQL state, over the socket's failure
+            if (t instanceof SQLException && (t.getCause() instanceof IOException
+                    || "Connection is closed".equals(t.getMessage()))) {
                 return true;
             }
             // a rollback after the connection broke fails on the connection the pool has closed
             // since ("Connection is closed", no SQL state): what failed first says why
-            if (t instanceof org.springframework.transaction.TransactionSystemException rollback
+            if (t instanceof TransactionSystemException rollback
                     && rollback.getApplicationException() != null && isDatabaseDown(rollback.getApplicationException())) {
                 return true;
             }

@@ -3,11 +3,19 @@ package com.orderhub.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.SocketException;
+import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.jdbc.UncategorizedSQLException;
+import org.springframework.transaction.TransactionSystemException;
 
 class ProblemsTest {
 
@@ -54,23 +62,27 @@ class ProblemsTest {
     }
 
     /** The shapes the database's going away took under load: a rollback on a closed connection among them. */
-    @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"rollback", "rollback after the pool closed it", "statement",
-        "pool", "limiter"})
+    @ParameterizedTest
+    @ValueSource(strings = {"rollback", "rollback after the pool closed it", "rollback on the broken socket after a commit",
+        "statement", "pool", "limiter", "limiter on the broken socket"})
     void theDatabaseGoingAwayIsTheContractsAnswerWithRetryAfterWhateverWrapsIt(String shape) {
-        java.sql.SQLException closed = new java.sql.SQLException("This connection has been closed.", "08003");
+        SQLException closed = new SQLException("This connection has been closed.", "08003");
+        SQLException brokenSocket = new SQLException("Connection is closed", new SocketException("Broken pipe"));
         RuntimeException failure = switch (shape) {
-            case "rollback" -> new org.springframework.transaction.TransactionSystemException("JDBC rollback failed", closed);
+            case "rollback" -> new TransactionSystemException("JDBC rollback failed", closed);
             case "rollback after the pool closed it" -> {
-                var rollback = new org.springframework.transaction.TransactionSystemException("JDBC rollback failed",
-                        new java.sql.SQLException("Connection is closed"));
-                rollback.initApplicationException(new org.springframework.dao.DataAccessResourceFailureException("insert",
-                        new java.sql.SQLException("An I/O error occurred while sending to the backend.", "08006")));
+                var rollback = new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"));
+                rollback.initApplicationException(new DataAccessResourceFailureException("insert",
+                        new SQLException("An I/O error occurred while sending to the backend.", "08006")));
                 yield rollback;
             }
-            case "statement" -> new org.springframework.jdbc.UncategorizedSQLException("select", "SELECT 1", closed);
+            // the commit's own failure is only logged by Spring: the rollback's is what is thrown
+            case "rollback on the broken socket after a commit" -> new TransactionSystemException("JDBC rollback failed",
+                    brokenSocket);
+            case "statement" -> new UncategorizedSQLException("select", "SELECT 1", closed);
             case "pool" -> new CannotGetJdbcConnectionException("no connection",
                     new SQLTransientConnectionException("Connection is not available, request timed out after 1000ms"));
+            case "limiter on the broken socket" -> new RuntimeException("bucket", brokenSocket);
             default -> new RuntimeException("bucket", new SQLTransientConnectionException("timed out"));
         };
 
@@ -83,8 +95,8 @@ class ProblemsTest {
 
     @Test
     void aConstraintViolationIsNotTheDatabaseGoingAway() {
-        ApiProblem problem = Problems.of(new org.springframework.dao.DataIntegrityViolationException("duplicate",
-                new java.sql.SQLException("duplicate key", "23505")));
+        ApiProblem problem = Problems.of(new DataIntegrityViolationException("duplicate",
+                new SQLException("duplicate key", "23505")));
 
         assertThat(problem.getMessage()).isNotEqualTo("Database connection failed.");
         assertThat(problem.retryAfterSeconds()).isZero();
