@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.context.support.GenericApplicationContext;
@@ -39,24 +41,16 @@ class RabbitTopologyTest {
         nowhere.destroy();
     }
 
-    @Test
-    void quorumQueuesAreDeclaredForOrdersAndDeadLetters() throws Exception {
+    /** Quorum queues as production declares them; classic ones as hubs before the setting did. */
+    @ParameterizedTest
+    @EnumSource(Type.class)
+    void theOrdersQueueAndItsDeadLettersAreDeclaredOfTheConfiguredType(Type type) throws Exception {
         CachingConnectionFactory broker = new CachingConnectionFactory("127.0.0.1", BROKER_PORT);
-        declare(broker, Type.quorum);
+        declare(broker, type);
         broker.destroy();
 
-        assertThat(typeOf(name)).isEqualTo("quorum");
-        assertThat(typeOf(name + ".dead")).isEqualTo("quorum");
-    }
-
-    @Test
-    void classicQueuesAreThoseOfHubsBeforeTheSetting() throws Exception {
-        CachingConnectionFactory broker = new CachingConnectionFactory("127.0.0.1", BROKER_PORT);
-        declare(broker, Type.classic);
-        broker.destroy();
-
-        assertThat(typeOf(name)).isEqualTo("classic");
-        assertThat(typeOf(name + ".dead")).isEqualTo("classic");
+        assertThat(typeOf(name)).isEqualTo(type.name());
+        assertThat(typeOf(name + ".dead")).isEqualTo(type.name());
     }
 
     @Test

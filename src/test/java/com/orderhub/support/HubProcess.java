@@ -37,9 +37,15 @@ public record HubProcess(Process process, Path log) {
     public static HubProcess start(int port, List<String> args, Map<String, String> env, Path log, Path errors)
             throws Exception {
         HubProcess hub = launch(port, args, env, log, errors);
+        hub.awaitHealthy(port);
+        return hub;
+    }
+
+    /** Waits until the hub launched on this port says it is healthy; killed if it does not. */
+    public HubProcess awaitHealthy(int port) throws Exception {
         try {
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() -> {
-                if (!hub.process().isAlive()) {
+                if (!process.isAlive()) {
                     throw new AssertionError("hub exited: " + Files.readString(log));
                 }
                 try {
@@ -50,10 +56,10 @@ public record HubProcess(Process process, Path log) {
                 }
             });
         } catch (Throwable e) {
-            hub.kill();
+            kill();
             throw e;
         }
-        return hub;
+        return this;
     }
 
     /** The jar started and left to itself: for a test of how it ends (a start that must fail). */

@@ -6,9 +6,6 @@ import java.net.ConnectException;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -234,16 +231,6 @@ public final class OrderSenders implements AutoCloseable {
             return null;
         } finally {
             call.disconnect();
-        }
-    }
-
-    /** Orders stored in the schema, and distinct client references among them. */
-    public static List<Long> stored(String schema) throws Exception {
-        try (Connection db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + schema,
-                "postgres", "");
-                ResultSet rows = db.createStatement().executeQuery("SELECT COUNT(*), COUNT(DISTINCT id_remote) FROM orders")) {
-            rows.next();
-            return List.of(rows.getLong(1), rows.getLong(2));
         }
     }
 }
