@@ -2,7 +2,6 @@ package com.orderhub.ingest;
 
 import com.orderhub.config.OrderHubProperties;
 import com.orderhub.config.OrderHubProperties.Ready;
-import com.orderhub.export.DeltaExports;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
@@ -12,9 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * One file-ingest route per configured partner, made from the {@code file-ingest} template of
- * routes/file-ingest.yaml, and one delta-export route per partner with an export, from
- * routes/delta-export.yaml, once the routes are loaded: the partners are configuration, the
- * flows are the same for all.
+ * routes/file-ingest.yaml once the routes are loaded: the partners are configuration, the flow
+ * is the same for all. Their exports' routes are {@link com.orderhub.export.ExportRoutes}'.
  */
 @Component
 public class PartnerRoutes implements CamelContextConfiguration {
@@ -23,16 +21,12 @@ public class PartnerRoutes implements CamelContextConfiguration {
 
     private final OrderHubProperties properties;
     private final PartnerMappings mappings;
-    private final DeltaExports exports;
-
     private final InboxLeases leases;
 
-    public PartnerRoutes(OrderHubProperties properties, PartnerMappings mappings, DeltaExports exports,
-            InboxLeases leases) {
+    public PartnerRoutes(OrderHubProperties properties, PartnerMappings mappings, InboxLeases leases) {
         this.properties = properties;
-        this.leases = leases;
         this.mappings = mappings;
-        this.exports = exports;
+        this.leases = leases;
     }
 
     @Override
@@ -77,20 +71,10 @@ public class PartnerRoutes implements CamelContextConfiguration {
                     ready.doneFile() == null ? "" : " and marked done by " + ready.doneFile(),
                     ready.temporaryNames().isEmpty() ? "" : ", never while named " + ready.temporaryNames());
         });
-        exports.prepare(camelContext).forEach((name, partner) -> {
-            TemplatedRouteBuilder.builder(camelContext, "delta-export")
-                    .routeId("delta-export-" + name)
-                    .parameter("partner", name)
-                    .parameter("cron", partner.export().cron())
-                    .add();
-            LOG.info("Partner {}: exporting on cron '{}' to {}", name, partner.export().cron(), String.join(" and ",
-                    java.util.stream.Stream.of(partner.export().outboxUri(), partner.export().webhookUrl())
-                            .filter(uri -> uri != null && !uri.isBlank()).map(PartnerRoutes::safe).toList()));
-        });
     }
 
     /** The URI without its query, where passwords live. */
-    static String safe(String uri) {
+    public static String safe(String uri) {
         int query = uri.indexOf('?');
         String base = query < 0 ? uri : uri.substring(0, query);
         return base.replaceAll("//[^/@]*@", "//");
