@@ -13,6 +13,7 @@ import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.autoconfigure.amqp.RabbitTemplateCustomizer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -49,6 +50,19 @@ public class RabbitTopology {
         Binding ordersBinding = BindingBuilder.bind(orderQueue).to(orders).with(queue.name());
         Binding deadBinding = BindingBuilder.bind(deadQueue).to(dead).with(queue.deadLetterName());
         return new Declarables(orders, dead, orderQueue, deadQueue, ordersBinding, deadBinding);
+    }
+
+    /**
+     * Orders are published on a connection of their own, apart from the intake's consumers: the
+     * broker's flow control blocks a publishing connection, which must not stop the consumers
+     * that would relieve it; and a publisher that reconnects the moment the broker comes back
+     * does not bring the consumers onto a connection made while the broker was still starting
+     * (after one such restart in DependencyOutageIT the intake's consumers, restarted on the
+     * publisher's connection, got no deliveries).
+     */
+    @Bean
+    public RabbitTemplateCustomizer publishOnAConnectionOfTheirOwn() {
+        return template -> template.setUsePublisherConnection(true);
     }
 
     @Bean

@@ -80,7 +80,18 @@ class DependencyOutageIT {
                         .allMatch(answer -> answer.equals("201") || answer.startsWith("429 Retry-After")
                                 || answer.equals(databaseDown) || answer.equals(brokerDown));
                 assertThat(clients.dropped()).as("calls sent that got no answer").isZero();
-                setting.assertStoredOnce(clients.accepted().size());
+                try {
+                    setting.assertStoredOnce(clients.accepted().size());
+                } catch (Throwable notStored) {
+                    for (String[] look : new String[][] {{"list_queues", "name", "messages_ready",
+                        "messages_unacknowledged", "consumers"}, {"list_consumers"}, {"list_channels", "name",
+                        "consumer_count", "messages_unacknowledged"}}) {
+                        Process ctl = new ProcessBuilder(java.util.stream.Stream.concat(java.util.stream.Stream.of(
+                                "rabbitmqctl"), java.util.Arrays.stream(look)).toList()).redirectErrorStream(true).start();
+                        LOG.error("rabbitmqctl {}:\n{}", look[0], new String(ctl.getInputStream().readAllBytes()));
+                    }
+                    throw notStored;
+                }
             }
         } finally {
             rabbitmq("start_app");
