@@ -153,6 +153,8 @@ public record OrderHubProperties(
      * at most {@code batchSize}, and the intake stores a batch in one transaction. {@code type}
      * is the RabbitMQ queues' kind: {@code quorum} (replicated on every node of a cluster, so
      * losing a node loses no order; production's) or {@code classic} (on one node).
+     * {@code settleAfterReconnect}: how long orders wait after the hub's publishing connection to
+     * RabbitMQ was made again (a restarted or failed-over broker) before they are published.
      */
     public record Queue(
             @NotNull @DefaultValue("seda") Kind kind,
@@ -161,7 +163,8 @@ public record OrderHubProperties(
             @NotBlank String consumeUri,
             @NotBlank @DefaultValue("orderhub.orders") String name,
             @Min(100) @DefaultValue("10000") long confirmTimeoutMs,
-            @Min(1) @Max(1000) @DefaultValue("100") int batchSize) {
+            @Min(1) @Max(1000) @DefaultValue("100") int batchSize,
+            @NotNull @DefaultValue("2s") java.time.Duration settleAfterReconnect) {
 
         public enum Kind { seda, rabbitmq }
 

@@ -66,6 +66,15 @@ public class RabbitTopology {
     }
 
     @Bean
+    public PublisherReconnect publisherReconnect(ConnectionFactory connectionFactory, OrderHubProperties properties) {
+        PublisherReconnect reconnect = new PublisherReconnect(properties.queue().settleAfterReconnect());
+        // the publisher connection alone: the intake's consumers reconnect on their own schedule
+        ConnectionFactory publishing = connectionFactory.getPublisherConnectionFactory();
+        (publishing == null ? connectionFactory : publishing).addConnectionListener(reconnect);
+        return reconnect;
+    }
+
+    @Bean
     public RabbitAdmin rabbitAdmin(ConnectionFactory connectionFactory) {
         return new RabbitAdmin(connectionFactory);
     }

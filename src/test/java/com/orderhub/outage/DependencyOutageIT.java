@@ -47,8 +47,9 @@ class DependencyOutageIT {
         env.put("ORDERHUB_API_RATELIMIT_REQUESTS", "100000");
         env.put("ORDERHUB_API_RATELIMIT_BURST", "100000");
         // RabbitMQ 3.10 has been seen to confirm publishes made in the moment between its restart
-        // and its quorum queue's leader election, then not hold them (1 run in 5-10); the entries
-        // stay pending and the stuck-order route queues them again, here after 10 s instead of 15 min
+        // and its quorum queue's leader election, then not hold them (1 run in 5-10, before the hub
+        // held publishes back after a reconnect); should that happen, the stuck-order route queues
+        // them again, here after 10 s instead of 15 min
         env.put("ORDERHUB_INTAKE_STUCKAFTER", "10s");
         env.put("ORDERHUB_INTAKE_STUCKCHECKMS", "1000");
         int port = HubProcess.freePort();
