@@ -17,6 +17,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 public final class ApiRequest {
 
+    private static final String SERVLET_REQUEST = "OrderHubServletRequest";
+
     private final Exchange exchange;
     private final HttpServletRequest http;
     private final ApiCaller caller;
@@ -46,8 +48,16 @@ public final class ApiRequest {
         return http;
     }
 
+    /**
+     * The servlet request, from the exchange's HTTP message, or kept from it: a route's split or
+     * endpoint may hand the later steps a copy of the message that is no HTTP message.
+     */
     static HttpServletRequest servletRequestOrNull(Exchange exchange) {
-        return exchange.getIn() instanceof HttpMessage message ? message.getRequest() : null;
+        if (exchange.getIn() instanceof HttpMessage message) {
+            exchange.setProperty(SERVLET_REQUEST, message.getRequest());
+            return message.getRequest();
+        }
+        return exchange.getProperty(SERVLET_REQUEST, HttpServletRequest.class);
     }
 
     public String tenant() {

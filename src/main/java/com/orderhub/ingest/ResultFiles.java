@@ -15,7 +15,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
+import org.apache.camel.Body;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Header;
+import org.apache.camel.Headers;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -122,83 +126,117 @@ public class ResultFiles {
         }
     }
 
-    /** Writes the result file of every file whose orders are all final; each is claimed first, so one instance writes it. */
-    public void writeDue() {
-        java.time.Instant now = Dates.now();
-        MapSqlParameterSource stale = new MapSqlParameterSource("staleBefore", Rows.param(now.minus(claimLease)));
-        List<String[]> due = jdbc.query(SqlFiles.get("status/results-due"), stale,
-                (rs, n) -> new String[] {rs.getString("message_id"), rs.getString("partner"), rs.getString("file_name")});
-        for (String[] message : due) {
-            MapSqlParameterSource id = new MapSqlParameterSource("messageId", message[0])
-                    .addValue("now", Rows.param(now)).addValue("staleBefore", stale.getValue("staleBefore"));
-            if (jdbc.queryForObject(SqlFiles.get("status/count-open-entries"), id, Long.class) > 0) {
-                continue;
-            }
-            if (jdbc.update(SqlFiles.get("status/claim-result"), id) == 1) {
-                try {
-                    write(message[0], message[1], message[2]);
-                    jdbc.update(SqlFiles.get("status/result-written"), id);
-                } catch (RuntimeException e) {
-                    jdbc.update(SqlFiles.get("status/release-result"), id);
-                    LOG.error("Result file of {} for partner {} not written, will retry: {}", message[2], message[1],
-                            e.toString());
-                }
-            }
-        }
+    /** A file whose orders are all final, its result file claimed by this instance. */
+    public record Due(String messageId, String partner, String fileName) {
     }
 
-    private void write(String messageId, String partner, String fileName) {
-        File temp = null;
-        try {
-            temp = Files.createTempFile("orderhub-result", ".json").toFile();
-            int[] counts = new int[2];
-            try (JsonGenerator json = ApiJson.MAPPER.getFactory().createGenerator(temp, com.fasterxml.jackson.core.JsonEncoding.UTF8)) {
-                json.writeStartObject();
-                json.writeStringField("partner", partner);
-                json.writeStringField("file", fileName);
-                json.writeStringField("messageId", messageId);
-                json.writeStringField("status", "done");
-                json.writeArrayFieldStart("data");
-                // PostgreSQL streams rows (fetch size) only inside a transaction: a file of a
-                // million orders must not have its million entries in memory at once.
-                transaction.executeWithoutResult(tx -> streaming.query(SqlFiles.get("status/entries-of"),
-                        new MapSqlParameterSource("messageId", messageId), rs -> {
-                    try {
-                        json.writeStartObject();
-                        json.writeNumberField("index", rs.getInt("entry_index"));
-                        json.writeStringField("idRemote", rs.getString("id_remote"));
-                        json.writeStringField("id", rs.getString("order_id"));
-                        String status = rs.getString("status");
-                        json.writeStringField("status", status);
-                        int code = rs.getInt("code");
-                        if (rs.wasNull()) {
-                            json.writeNullField("code");
-                        } else {
-                            json.writeNumberField("code", code);
-                        }
-                        json.writeStringField("errorMessage", rs.getString("error_message"));
-                        json.writeEndObject();
-                        counts[status.equals("completed") ? 0 : 1]++;
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }));
-                json.writeEndArray();
-                json.writeNumberField("completed", counts[0]);
-                json.writeNumberField("failed", counts[1]);
-                json.writeEndObject();
-            }
-            temp.setReadable(true, false);
-            send(partner, fileName, temp);
-            LOG.info("Result file of {} for partner {} written: {} completed, {} failed", fileName, partner, counts[0],
-                    counts[1]);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            if (temp != null) {
-                temp.delete();
+    /** Headers of a result file on its way, for the write-result-files route. */
+    static final String RESULTS_URI = "OrderHubResultsUri";
+    static final String COMPLETED = "OrderHubResultCompleted";
+    static final String FAILED = "OrderHubResultFailed";
+
+    /** The files whose orders are all final, each claimed first, so one instance writes its result file. */
+    public List<Due> due() {
+        java.time.Instant now = Dates.now();
+        MapSqlParameterSource stale = new MapSqlParameterSource("staleBefore", Rows.param(now.minus(claimLease)));
+        List<Due> due = jdbc.query(SqlFiles.get("status/results-due"), stale,
+                (rs, n) -> new Due(rs.getString("message_id"), rs.getString("partner"), rs.getString("file_name")));
+        List<Due> claimed = new java.util.ArrayList<>(due.size());
+        for (Due message : due) {
+            MapSqlParameterSource id = claim(message, now, stale);
+            if (jdbc.queryForObject(SqlFiles.get("status/count-open-entries"), id, Long.class) == 0
+                    && jdbc.update(SqlFiles.get("status/claim-result"), id) == 1) {
+                claimed.add(message);
             }
         }
+        return claimed;
+    }
+
+    private static MapSqlParameterSource claim(Due message, java.time.Instant now, MapSqlParameterSource stale) {
+        return new MapSqlParameterSource("messageId", message.messageId()).addValue("now", Rows.param(now))
+                .addValue("staleBefore", stale.getValue("staleBefore"));
+    }
+
+    /**
+     * The result file of a due file, written to a temporary file as its entries stream from the
+     * database; the headers say where it goes and what it counts.
+     */
+    public File document(@Body Due due, @Headers Map<String, Object> headers) throws IOException {
+        headers.put(InboxFiles.MESSAGE_ID, due.messageId());
+        headers.put(FileIngest.PARTNER, due.partner());
+        headers.put(Exchange.FILE_NAME_ONLY, due.fileName());
+        String resultName = due.fileName() + ".result.json";
+        headers.put(Exchange.FILE_NAME, resultName);
+        headers.put(RESULTS_URI, FileEndpoints.writingAsPart(properties.partners().get(due.partner()).resultsUri(),
+                resultName));
+        File temp = Files.createTempFile("orderhub-result", ".json").toFile();
+        int[] counts = new int[2];
+        try (JsonGenerator json = ApiJson.MAPPER.getFactory().createGenerator(temp, com.fasterxml.jackson.core.JsonEncoding.UTF8)) {
+            json.writeStartObject();
+            json.writeStringField("partner", due.partner());
+            json.writeStringField("file", due.fileName());
+            json.writeStringField("messageId", due.messageId());
+            json.writeStringField("status", "done");
+            json.writeArrayFieldStart("data");
+            // PostgreSQL streams rows (fetch size) only inside a transaction: a file of a
+            // million orders must not have its million entries in memory at once.
+            transaction.executeWithoutResult(tx -> streaming.query(SqlFiles.get("status/entries-of"),
+                    new MapSqlParameterSource("messageId", due.messageId()), rs -> {
+                try {
+                    json.writeStartObject();
+                    json.writeNumberField("index", rs.getInt("entry_index"));
+                    json.writeStringField("idRemote", rs.getString("id_remote"));
+                    json.writeStringField("id", rs.getString("order_id"));
+                    String status = rs.getString("status");
+                    json.writeStringField("status", status);
+                    int code = rs.getInt("code");
+                    if (rs.wasNull()) {
+                        json.writeNullField("code");
+                    } else {
+                        json.writeNumberField("code", code);
+                    }
+                    json.writeStringField("errorMessage", rs.getString("error_message"));
+                    json.writeEndObject();
+                    counts[status.equals("completed") ? 0 : 1]++;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }));
+            json.writeEndArray();
+            json.writeNumberField("completed", counts[0]);
+            json.writeNumberField("failed", counts[1]);
+            json.writeEndObject();
+        } catch (IOException | RuntimeException e) {
+            temp.delete();
+            throw e;
+        }
+        temp.setReadable(true, false);
+        headers.put(COMPLETED, counts[0]);
+        headers.put(FAILED, counts[1]);
+        return temp;
+    }
+
+    /** The result file is in the partner's results location: so recorded, and the temporary file gone. */
+    public void written(@Body File temp, @Header(InboxFiles.MESSAGE_ID) String messageId,
+            @Header(FileIngest.PARTNER) String partner, @Header(Exchange.FILE_NAME_ONLY) String fileName,
+            @Header(COMPLETED) int completed, @Header(FAILED) int failed) {
+        temp.delete();
+        jdbc.update(SqlFiles.get("status/result-written"), new MapSqlParameterSource("messageId", messageId)
+                .addValue("now", Rows.param(Dates.now())));
+        LOG.info("Result file of {} for partner {} written: {} completed, {} failed", fileName, partner, completed,
+                failed);
+    }
+
+    /** The result file could not be written: its claim is released, so the next round tries again. */
+    public void notWritten(@Body Object body, @Header(InboxFiles.MESSAGE_ID) String messageId,
+            @Header(FileIngest.PARTNER) String partner, @Header(Exchange.FILE_NAME_ONLY) String fileName,
+            @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Throwable failure) {
+        if (body instanceof File temp) {
+            temp.delete();
+        }
+        jdbc.update(SqlFiles.get("status/release-result"), new MapSqlParameterSource("messageId", messageId));
+        LOG.error("Result file of {} for partner {} not written, will retry: {}", fileName, partner,
+                String.valueOf(failure));
     }
 
     private void send(String partner, String fileName, Object body) {

@@ -1,6 +1,6 @@
 package com.orderhub.metrics;
 
-import com.orderhub.order.OrderQueue;
+import com.orderhub.order.QueueDepth;
 import com.orderhub.status.MessageStatuses.Outcome;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -22,11 +22,11 @@ public class HubMetrics {
 
     private final MeterRegistry registry;
 
-    public HubMetrics(MeterRegistry registry, OrderQueue queue) {
+    public HubMetrics(MeterRegistry registry, QueueDepth queue) {
         this.registry = registry;
-        Gauge.builder("orderhub.queue.depth", queue, OrderQueue::depth)
+        Gauge.builder("orderhub.queue.depth", queue, QueueDepth::waiting)
                 .description("Queue messages (batches of orders) waiting for the intake").register(registry);
-        Gauge.builder("orderhub.queue.dead.letters", queue, OrderQueue::deadLetters)
+        Gauge.builder("orderhub.queue.dead.letters", queue, QueueDepth::deadLetters)
                 .description("Queue messages (batches of orders) set aside after their last retry").register(registry);
     }
 

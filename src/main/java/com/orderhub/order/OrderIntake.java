@@ -17,24 +17,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.camel.Body;
 import org.apache.camel.Exchange;
-import org.apache.camel.Message;
+import org.apache.camel.ExchangeProperties;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Headers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The order-intake route's judgement: checks the references of a queued batch of orders and
- * stores them with their lines, details, discounts and status entries in one transaction, with
- * an outcome per order (a bad reference or a duplicate fails that order alone). If the batch's
- * transaction fails for a reason the checks did not see (a write raced by another writer, a
- * value the database refuses), its orders are stored one by one, so only the order at fault is
- * retried. An entry that is already final (a redelivered batch) is left alone: never a second
- * order, never a completed entry turned into a 409.
+ * The judgement of the intake routes (order-write.yaml): a queued batch of orders is stored with
+ * its lines, details, discounts and status entries in one transaction (the store-orders route),
+ * with an outcome per order: a bad reference or a duplicate fails that order alone. Its steps
+ * hand each other the batch's {@link Intake} as an exchange property, so the body stays the
+ * batch for a retry. If the batch's transaction fails for a reason the checks did not see (a
+ * write raced by another writer, a value the database refuses), intake-orders stores its orders
+ * one by one, so only the order at fault is retried. An entry that is already final (a
+ * redelivered batch) is left alone: never a second order, never a completed entry turned into a 409.
  */
 @Component("orderIntake")
 public class OrderIntake {
@@ -42,6 +45,10 @@ public class OrderIntake {
     private static final Logger LOG = LoggerFactory.getLogger(OrderIntake.class);
 
     static final String DUPLICATE = "Duplicate entry";
+    /** Exchange property: the batch being stored, from one step of store-orders to the next. */
+    static final String INTAKE = "OrderHubIntake";
+    /** Exchange property: the batch is to be stored one order at a time (intake-orders). */
+    static final String ONE_BY_ONE = "OrderHubOneByOne";
 
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate transaction;
@@ -58,56 +65,139 @@ public class OrderIntake {
         this.statuses = statuses;
     }
 
-    /** One queue message: a batch of orders of one accepted message. */
-    public void intake(Exchange exchange) {
-        Message message = exchange.getMessage();
-        intake(OrderMessages.orders(message::getHeader, message.getBody(String.class)));
+    /** The orders of one queue message: a batch of orders of one accepted message. */
+    public List<Queued> orders(@Body String body, @Headers Map<String, Object> headers) {
+        return OrderMessages.orders(headers::get, body);
     }
 
-    /** Any number of queued orders: one transaction, an outcome per order. */
-    public void intake(List<Queued> batch) {
-        long started = System.nanoTime();
-        try {
-            int stored = transaction.execute(status -> store(batch));
-            LOG.debug("Stored {} of a batch of {} orders in {} ms", stored, batch.size(),
-                    (System.nanoTime() - started) / 1_000_000);
-        } catch (RuntimeException e) {
-            if (batch.size() > 1) {
-                LOG.info("A batch of {} orders could not be stored together ({}); storing them one by one",
-                        batch.size(), Problems.of(e).getMessage());
-                RuntimeException first = null;
-                for (Queued order : batch) {
-                    try {
-                        intake(List.of(order));
-                    } catch (RuntimeException alone) {
-                        // the others still get their chance; the batch is retried for this one
-                        first = first == null ? alone : first;
-                    }
-                }
-                if (first != null) {
-                    throw first;
-                }
-            } else if (e instanceof DuplicateKeyException) {
-                // another writer stored an order with this idRemote after our check
-                transaction.executeWithoutResult(status -> statuses.finish(open(batch).stream()
-                        .map(order -> Outcome.failed(order.messageId(), order.index(), 409, DUPLICATE)).toList()));
+    /**
+     * A batch that could not be stored together: marked to be stored one order at a time. Like
+     * {@link #retry}, it clears the marks the transacted route's error handler left on the exchange.
+     */
+    public void oneByOne(Exchange exchange) {
+        LOG.info("A batch of {} orders could not be stored together ({}); storing them one by one",
+                exchange.getMessage().getBody(List.class).size(),
+                Problems.of(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class)).getMessage());
+        forRetries(exchange);
+        exchange.setProperty(ONE_BY_ONE, true);
+    }
+
+    /** The batch as batches of one order each. */
+    public List<List<Queued>> batchesOfOne(@Body List<Queued> batch) {
+        return batch.stream().map(List::of).toList();
+    }
+
+    /**
+     * A failure of the batch that is not the order's fault, thrown again for order-intake's
+     * retries. Camel's error handler of the transacted store-orders route marked the exchange's
+     * failure as handled by an error handler and its retries as exhausted; with those marks order-intake's own
+     * error handler would neither retry it nor have the last word, so they are cleared first.
+     */
+    public void retry(Exchange exchange) throws Exception {
+        forRetries(exchange);
+        throw exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+    }
+
+    private static void forRetries(Exchange exchange) {
+        exchange.getExchangeExtension().setRedeliveryExhausted(false);
+        exchange.getExchangeExtension().setErrorHandlerHandled(null);
+        exchange.getExchangeExtension().setFailureHandled(false);
+    }
+
+    /**
+     * The batch's orders whose entries are still open, their entries locked until the
+     * transaction ends, each read back from its checked form (one that is not fails with 400).
+     */
+    public void open(@Body List<Queued> batch, @ExchangeProperties Map<String, Object> exchange) {
+        Intake intake = new Intake(batch.size());
+        for (Queued order : open(batch)) {
+            Parsed parsed = parse(order);
+            if (parsed.failure() != null) {
+                intake.outcomes.add(Outcome.failed(order.messageId(), order.index(), parsed.failure().code(),
+                        parsed.failure().message()));
             } else {
-                throw e;
+                intake.byTenant.computeIfAbsent(order.tenant(), t -> new ArrayList<>()).add(parsed);
             }
         }
+        exchange.put(INTAKE, intake);
+    }
+
+    /** An order whose idRemote the tenant has already (or twice in the batch) fails with 409. */
+    public void duplicates(@ExchangeProperty(INTAKE) Intake intake) {
+        intake.byTenant.forEach((tenant, orders) -> {
+            Set<String> taken = new HashSet<>(jdbc.queryForList(SqlFiles.get("order/existing-id-remotes"),
+                    new MapSqlParameterSource("tenant", tenant)
+                            .addValue("idRemotes", orders.stream().map(p -> p.draft().idRemote()).toArray(String[]::new)),
+                    String.class));
+            taken.remove(null);
+            orders.removeIf(order -> {
+                if (taken.add(order.draft().idRemote())) {
+                    return false;
+                }
+                intake.outcomes.add(Outcome.failed(order.queued().messageId(), order.queued().index(), 409, DUPLICATE));
+                return true;
+            });
+        });
+    }
+
+    /** Every reference of the batch resolved (one query per kind); an order with a bad one fails with its code. */
+    public void references(@ExchangeProperty(INTAKE) Intake intake) {
+        intake.byTenant.forEach((tenant, orders) -> {
+            Map<Draft, Failure> failures = references.resolve(tenant, orders.stream().map(Parsed::draft).toList());
+            List<NewOrder> valid = new ArrayList<>(orders.size());
+            for (Parsed order : orders) {
+                Failure failure = failures.get(order.draft());
+                if (failure != null) {
+                    intake.outcomes.add(Outcome.failed(order.queued().messageId(), order.queued().index(),
+                            failure.code(), failure.message()));
+                } else {
+                    String id = Ids.next();
+                    valid.add(new NewOrder(id, order.draft(), order.queued().origin()));
+                    intake.outcomes.add(Outcome.completed(order.queued().messageId(), order.queued().index(), id));
+                }
+            }
+            intake.valid.put(tenant, valid);
+        });
+    }
+
+    /** The valid orders inserted with their lines, details and discounts, batched per table. */
+    public void store(@ExchangeProperty(INTAKE) Intake intake) {
+        Instant now = Dates.now();
+        intake.valid.forEach((tenant, orders) -> store.insert(tenant, orders, now));
+    }
+
+    /** Every entry of the batch made final with its outcome. */
+    public void finish(@ExchangeProperty(INTAKE) Intake intake) {
+        statuses.finish(intake.outcomes);
+        intake.outcomes.stream().filter(o -> o.code() >= 300).forEach(o -> LOG.info("Message {} entry {} failed: {} {}",
+                o.messageId(), o.index(), o.code(), o.errorMessage()));
+        LOG.debug("Stored {} of a batch of {} orders in {} ms", intake.valid.values().stream().mapToInt(List::size).sum(),
+                intake.size, (System.nanoTime() - intake.started) / 1_000_000);
+    }
+
+    /** One order whose idRemote another writer stored after our check: its entry fails with 409. */
+    public void duplicate(@Body List<Queued> batch) {
+        transaction.executeWithoutResult(status -> statuses.finish(open(batch).stream()
+                .map(order -> Outcome.failed(order.messageId(), order.index(), 409, DUPLICATE)).toList()));
     }
 
     /**
      * The intake's last word on a batch it could not store after every retry: its open entries
      * fail with code 500 (entries already final stay as they are). If even that cannot be
-     * written, the entries stay pending with their payload and are queued again at the next start.
+     * written, the entries stay pending with their payload and are queued again later.
      */
-    public void failed(Exchange exchange) {
-        Message message = exchange.getMessage();
-        List<Queued> batch = OrderMessages.orders(message::getHeader, message.getBody(String.class));
-        Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+    public void failed(@Body Object body, @Headers Map<String, Object> headers,
+            @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Throwable failure) {
+        String messageId = String.valueOf(headers.get(OrderMessages.MESSAGE_ID));
         String why = Problems.of(failure).getMessage();
-        String messageId = message.getHeader(OrderMessages.MESSAGE_ID, String.class);
+        List<Queued> batch;
+        try {
+            batch = body instanceof List<?> orders ? castOrders(orders) : orders(String.valueOf(body), headers);
+        } catch (IllegalArgumentException notOrders) {
+            LOG.error("Message {}: a queue message that is not one of orders ({}) failed: {}", messageId,
+                    notOrders.getMessage(), why);
+            return;
+        }
         String indexes = batch.stream().map(o -> String.valueOf(o.index())).collect(Collectors.joining(","));
         try {
             transaction.executeWithoutResult(status -> statuses.finish(open(batch).stream()
@@ -117,6 +207,11 @@ public class OrderIntake {
             LOG.error("Message {} entries {} could not be stored nor marked failed ({}); they stay pending",
                     messageId, indexes, e.toString());
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Queued> castOrders(List<?> orders) {
+        return (List<Queued>) orders;
     }
 
     /**
@@ -141,57 +236,17 @@ public class OrderIntake {
         return open;
     }
 
-    /** Stores the batch's open orders; answers how many were stored. */
-    private int store(List<Queued> batch) {
-        Instant now = Dates.now();
-        List<Outcome> outcomes = new ArrayList<>();
-        Map<String, List<Parsed>> byTenant = new LinkedHashMap<>();
-        for (Queued order : open(batch)) {
-            Parsed parsed = parse(order);
-            if (parsed.failure() != null) {
-                outcomes.add(Outcome.failed(order.messageId(), order.index(), parsed.failure().code(),
-                        parsed.failure().message()));
-            } else {
-                byTenant.computeIfAbsent(order.tenant(), t -> new ArrayList<>()).add(parsed);
-            }
-        }
-        int[] stored = {0};
-        byTenant.forEach((tenant, orders) -> stored[0] += storeTenant(tenant, orders, now, outcomes));
-        statuses.finish(outcomes);
-        outcomes.stream().filter(o -> o.code() >= 300).forEach(o -> LOG.info("Message {} entry {} failed: {} {}",
-                o.messageId(), o.index(), o.code(), o.errorMessage()));
-        return stored[0];
-    }
+    /** A batch on its way through store-orders: its checked orders by tenant, the valid ones, every outcome. */
+    static final class Intake {
+        private final int size;
+        private final long started = System.nanoTime();
+        private final Map<String, List<Parsed>> byTenant = new LinkedHashMap<>();
+        private final Map<String, List<NewOrder>> valid = new LinkedHashMap<>();
+        private final List<Outcome> outcomes = new ArrayList<>();
 
-    private int storeTenant(String tenant, List<Parsed> orders, Instant now, List<Outcome> outcomes) {
-        Set<String> taken = new HashSet<>(jdbc.queryForList(SqlFiles.get("order/existing-id-remotes"),
-                new MapSqlParameterSource("tenant", tenant)
-                        .addValue("idRemotes", orders.stream().map(p -> p.draft().idRemote()).toArray(String[]::new)),
-                String.class));
-        taken.remove(null);
-        List<Parsed> fresh = new ArrayList<>();
-        for (Parsed order : orders) {
-            if (!taken.add(order.draft().idRemote())) {
-                outcomes.add(Outcome.failed(order.queued().messageId(), order.queued().index(), 409, DUPLICATE));
-            } else {
-                fresh.add(order);
-            }
+        Intake(int size) {
+            this.size = size;
         }
-        Map<Draft, Failure> failures = references.resolve(tenant, fresh.stream().map(Parsed::draft).toList());
-        List<NewOrder> valid = new ArrayList<>();
-        for (Parsed order : fresh) {
-            Failure failure = failures.get(order.draft());
-            if (failure != null) {
-                outcomes.add(Outcome.failed(order.queued().messageId(), order.queued().index(), failure.code(),
-                        failure.message()));
-            } else {
-                String id = Ids.next();
-                valid.add(new NewOrder(id, order.draft(), order.queued().origin()));
-                outcomes.add(Outcome.completed(order.queued().messageId(), order.queued().index(), id));
-            }
-        }
-        store.insert(tenant, valid, now);
-        return valid.size();
     }
 
     private record Parsed(Queued queued, Draft draft, Failure failure) {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -29,15 +30,20 @@ public class PendingOrders {
 
     private static final Logger LOG = LoggerFactory.getLogger(PendingOrders.class);
     private static final int CHUNK = 500;
+    /** The queue-orders route (order-queue.yaml). */
+    static final String QUEUE_ORDERS = "direct:queue-orders";
 
     private final NamedParameterJdbcTemplate jdbc;
-    private final OrderQueue queue;
+    private final QueueDepth queue;
+    private final ProducerTemplate queueOrders;
     private final OrderHubProperties.Queue.Kind kind;
     private final Duration stuckAfter;
 
-    public PendingOrders(NamedParameterJdbcTemplate jdbc, OrderQueue queue, OrderHubProperties properties) {
+    public PendingOrders(NamedParameterJdbcTemplate jdbc, QueueDepth queue, ProducerTemplate queueOrders,
+            OrderHubProperties properties) {
         this.jdbc = jdbc;
         this.queue = queue;
+        this.queueOrders = queueOrders;
         this.kind = properties.queue().kind();
         this.stuckAfter = properties.intake().stuckAfter();
     }
@@ -59,7 +65,7 @@ public class PendingOrders {
 
     /** The stuck-entries route's step: answers how many orders it queued again. */
     public int requeueStuck() {
-        if (queue.depth() > 0) {
+        if (queue.waiting() > 0) {
             return 0; // entries still wait behind a backlog: they are not stuck
         }
         int queued = requeue(Dates.now().minus(stuckAfter));
@@ -117,7 +123,7 @@ public class PendingOrders {
         }
         chunk.clear();
         if (!taken.isEmpty()) {
-            queue.publish(taken);
+            queueOrders.requestBody(QUEUE_ORDERS, taken);
         }
         return taken.size();
     }

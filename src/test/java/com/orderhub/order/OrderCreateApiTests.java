@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.NotifyBuilder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ abstract class OrderCreateApiTests extends ApiTestSupport {
     private CamelContext camel;
 
     @Autowired
-    private OrderQueue queue;
+    private ProducerTemplate producer;
 
     @Autowired
     private MessageStatuses messageStatuses;
@@ -354,7 +355,8 @@ abstract class OrderCreateApiTests extends ApiTestSupport {
 
         // both orders travel as one batch: one exchange of the intake
         NotifyBuilder redelivered = new NotifyBuilder(camel).fromRoute("order-intake").whenDone(1).create();
-        queue.publish(List.of(new OrderMessages.Queued("demo", messageId, 0, "api", orderJson("ERP-1").toString()),
+        producer.requestBody("direct:queue-orders", List.of(
+                new OrderMessages.Queued("demo", messageId, 0, "api", orderJson("ERP-1").toString()),
                 new OrderMessages.Queued("demo", messageId, 1, "api", orderJson("ERP-2").toString())));
         assertThat(redelivered.matches(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
 
@@ -376,7 +378,7 @@ abstract class OrderCreateApiTests extends ApiTestSupport {
         Accepted accepted = messageStatuses.accept("demo", "api", List.of(
                 new Entry("ERP-1", orderJson("ERP-1").toString()), new Entry("ERP-2", "[\"ERP-2\", 7]")),
                 null, null, com.orderhub.db.Ids.next());
-        queue.publish(List.of(
+        producer.requestBody("direct:queue-orders", List.of(
                 new OrderMessages.Queued("demo", accepted.messageId(), 0, "api", orderJson("ERP-1").toString()),
                 new OrderMessages.Queued("demo", accepted.messageId(), 1, "api", "[\"ERP-2\", 7]")));
 

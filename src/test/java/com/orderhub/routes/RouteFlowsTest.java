@@ -53,6 +53,22 @@ class RouteFlowsTest extends ApiTestSupport {
     }
 
     @Test
+    void aRequestOfMoreOrdersThanABatchLeavesTheQueueRouteAsOneQueueMessagePerBatch() {
+        fixtures.referenceData(DEMO, "demo");
+        NotifyBuilder intake = new NotifyBuilder(camel).fromRoute("order-intake").whenExactlyDone(3).create();
+        StringBuilder orders = new StringBuilder("[");
+        for (int i = 0; i < 250; i++) {
+            orders.append(i == 0 ? "" : ",").append(orderJson("BATCH-" + i));
+        }
+
+        assertThat(post("/Order/create", orders.append(']').toString()).status()).isEqualTo(201);
+
+        assertThat(intake.matches(30, TimeUnit.SECONDS)).as("batches of 100, 100 and 50, one intake exchange each")
+                .isTrue();
+        await().atMost(Duration.ofSeconds(20)).until(() -> fixtures.count("orders") == 250);
+    }
+
+    @Test
     void aFileItsMappingCannotReadEndsTheIngestRouteWithTheFileRejected() throws Exception {
         fixtures.referenceData(DEMO, "demo");
         NotifyBuilder ingest = new NotifyBuilder(camel).fromRoute("file-ingest-erpcsv").whenDone(1).create();
