@@ -18,6 +18,11 @@ import java.util.List;
 import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperties;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Header;
+import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -26,11 +31,11 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The delta-export routes' judgement (docs/deltas.md): a run takes the partner's lease, numbers
- * the changes committed since the last run, has {@link ExportDocuments} write the partner
- * tenant's changes after its watermark into one document, has {@link ExportDelivery} deliver it
- * (file and/or webhook), and only then moves the watermark and has {@link ExportPruning} delete
- * what every partner has received. A failed delivery leaves the watermark, so the next run sends
+ * The judgement of the export-changes route (delta-export.yaml, docs/deltas.md): a run takes the
+ * partner's lease, {@link ExportDocuments} writes the partner tenant's changes after its watermark
+ * into one document, the route sends it to the outbox and/or {@link ExportDelivery} to the
+ * webhook, and only then the watermark moves and {@link ExportPruning} deletes what every partner
+ * has received. A failed delivery leaves the watermark, so the next run sends
  * the same changes again (and any newer ones).
  * <p>
  * Which instance runs a slot of the cron is Quartz's decision: in prod its job store is clustered
@@ -51,7 +56,7 @@ public class DeltaExports {
     }
 
     private final NamedParameterJdbcTemplate jdbc;
-    private final ExportDocuments documents;
+    private final ProducerTemplate producer;
     private final ExportDelivery delivery;
     private final ExportPruning pruning;
     private final OrderHubProperties properties;
@@ -61,10 +66,10 @@ public class DeltaExports {
     private final Instant started = Instant.now();
     private final Map<String, Partner> exporting = new LinkedHashMap<>();
 
-    public DeltaExports(NamedParameterJdbcTemplate jdbc, ExportDocuments documents, ExportDelivery delivery,
-            ExportPruning pruning, OrderHubProperties properties, HubMetrics metrics) {
+    public DeltaExports(NamedParameterJdbcTemplate jdbc, ExportDelivery delivery, ExportPruning pruning,
+            OrderHubProperties properties, HubMetrics metrics, ProducerTemplate producer) {
         this.jdbc = jdbc;
-        this.documents = documents;
+        this.producer = producer;
         this.delivery = delivery;
         this.pruning = pruning;
         this.properties = properties;
@@ -110,27 +115,60 @@ public class DeltaExports {
         return Math.max(0, Duration.between(since, Instant.now()).toSeconds());
     }
 
-    /**
-     * The delta-export route: the run of one slot of the partner's cron, on whichever instance
-     * Quartz fired it. The slot is logged (DEBUG) so a test can tell each slot ran once.
-     */
-    public Run scheduled(String partnerName, Date slot) {
-        LOG.debug("Export of partner {}: the run of the slot at {}", partnerName, slot == null ? null : slot.toInstant());
-        return run(partnerName, "schedule");
+    /** Headers of a run's exchange: whose export, and who asked for it (schedule or operator). */
+    public static final String PARTNER = "OrderHubPartner";
+    public static final String TRIGGER = "OrderHubExportTrigger";
+    /** Exchange property: the run, from one step of export-changes to the next. */
+    static final String RUN = "OrderHubExportRun";
+    static final String EXPORT_CHANGES = "direct:export-changes";
+
+    /** A run on its way through the export-changes route. */
+    public static final class ExportRun {
+        final String partnerName;
+        final Partner partner;
+        final String trigger;
+        final Instant now;
+        final long started = System.nanoTime();
+        final MapSqlParameterSource state;
+        boolean leased;
+        long watermark;
+        Delta delta;
+        String file;
+        Run result;
+
+        ExportRun(String partnerName, Partner partner, String trigger, Instant now, MapSqlParameterSource state) {
+            this.partnerName = partnerName;
+            this.now = now;
+            this.partner = partner;
+            this.trigger = trigger;
+            this.state = state;
+        }
+
+        public boolean isLeased() {
+            return leased;
+        }
+
+        public boolean hasChanges() {
+            return delta != null && !delta.isEmpty();
+        }
     }
 
-    /** A run now, besides the schedule: an operator's (POST /export/{partner}/run). */
+    /** A run now, besides the schedule: an operator's (POST /export/{partner}/run), through the same route. */
     public Run run(String partnerName) {
-        return run(partnerName, "operator");
+        return producer.requestBodyAndHeaders(EXPORT_CHANGES, null, Map.of(PARTNER, partnerName, TRIGGER, "operator"),
+                Run.class);
     }
 
-    private Run run(String partnerName, String trigger) {
-        Run run = attempt(partnerName);
-        metrics.exportRun(partnerName, trigger, run.outcome().name());
-        return run;
-    }
-
-    private Run attempt(String partnerName) {
+    /**
+     * The run's first step: the partner's lease, which another run may hold (then this one is
+     * busy and does nothing), and the watermark it starts from. A scheduled run logs its slot
+     * (DEBUG), so a test can tell each slot ran once.
+     */
+    public void lease(@Header(PARTNER) String partnerName, @Header(TRIGGER) String trigger,
+            @Header("scheduledFireTime") Date slot, @ExchangeProperties Map<String, Object> exchange) {
+        if (slot != null) {
+            LOG.debug("Export of partner {}: the run of the slot at {}", partnerName, slot.toInstant());
+        }
         Partner partner = properties.partners().get(partnerName);
         Instant now = Dates.now();
         // the lease names the run, not only the instance: a run that outlived its lease cannot
@@ -139,41 +177,57 @@ public class DeltaExports {
         MapSqlParameterSource state = new MapSqlParameterSource("partner", partnerName)
                 .addValue("tenant", partner.tenant()).addValue("owner", owner)
                 .addValue("now", Rows.param(now)).addValue("until", Rows.param(now.plus(lease)));
+        ExportRun run = new ExportRun(partnerName, partner, trigger, now, state);
+        exchange.put(RUN, run);
         try {
             jdbc.update(SqlFiles.get("export/insert-state"), state);
         } catch (DuplicateKeyException createdByAnotherInstanceMeanwhile) {
             // the row exists: that is all the insert wanted
         }
-        if (jdbc.update(SqlFiles.get("export/take-lease"), state) == 0) {
+        run.leased = jdbc.update(SqlFiles.get("export/take-lease"), state) == 1;
+        if (!run.leased) {
             LOG.info("Export of partner {}: another run holds it, skipped", partnerName);
-            return new Run(Outcome.busy, 0, 0, null, null);
+            run.result = new Run(Outcome.busy, 0, 0, null, null);
+            return;
         }
-        long started = System.nanoTime();
-        try {
-            long watermark = jdbc.queryForObject(SqlFiles.get("export/state"), state, (rs, n) -> rs.getLong("watermark"));
-            long upTo = documents.sequenceChanges();
-            Delta delta = documents.read(partnerName, partner, watermark, upTo, now);
-            try {
-                String file = delta.isEmpty() ? null : delivery.deliver(partnerName, partner, delta);
-                jdbc.update(SqlFiles.get("export/delivered"), state.addValue("watermark", delta.readUpTo)
-                        .addValue("file", file).addValue("orders", delta.orders + delta.deleted.size()));
-                if (delta.isEmpty()) {
-                    return new Run(Outcome.nothing, 0, 0, null, null);
-                }
-                LOG.info("Export of partner {}: {} orders and {} deletions delivered{} in {} ms (changes {} to {})",
-                        partnerName, delta.orders, delta.deleted.size(), file == null ? "" : " as " + file,
-                        (System.nanoTime() - started) / 1_000_000, watermark + 1, delta.readUpTo);
-                pruning.pruneDelivered(partner.tenant(), exporting);
-                return new Run(Outcome.delivered, delta.orders, delta.deleted.size(), file, null);
-            } finally {
-                delta.document.delete();
-            }
-        } catch (RuntimeException e) {
-            String error = reason(e);
-            jdbc.update(SqlFiles.get("export/failed"), state.addValue("error", truncate(error)));
-            LOG.error("Export of partner {} failed, the next run sends the same changes again: {}", partnerName, error);
-            return new Run(Outcome.failed, 0, 0, null, error);
+        run.watermark = jdbc.queryForObject(SqlFiles.get("export/state"), state, (rs, n) -> rs.getLong("watermark"));
+    }
+
+    /** Delivered (or nothing to deliver): the watermark moves to the last change sent, and what all have is pruned. */
+    public void delivered(@ExchangeProperty(RUN) ExportRun run) {
+        Delta delta = run.delta;
+        jdbc.update(SqlFiles.get("export/delivered"), run.state.addValue("watermark", delta.readUpTo)
+                .addValue("file", run.file).addValue("orders", delta.orders + delta.deleted.size()));
+        if (delta.isEmpty()) {
+            run.result = new Run(Outcome.nothing, 0, 0, null, null);
+            return;
         }
+        LOG.info("Export of partner {}: {} orders and {} deletions delivered{} in {} ms (changes {} to {})",
+                run.partnerName, delta.orders, delta.deleted.size(), run.file == null ? "" : " as " + run.file,
+                (System.nanoTime() - run.started) / 1_000_000, run.watermark + 1, delta.readUpTo);
+        pruning.pruneDelivered(run.partner.tenant(), exporting);
+        run.result = new Run(Outcome.delivered, delta.orders, delta.deleted.size(), run.file, null);
+    }
+
+    /** The run failed: the watermark stays, so the next run sends the same changes again. */
+    public void failed(@ExchangeProperty(RUN) ExportRun run, @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception e) {
+        String error = reason(e);
+        jdbc.update(SqlFiles.get("export/failed"), run.state.addValue("error", truncate(error)));
+        LOG.error("Export of partner {} failed, the next run sends the same changes again: {}", run.partnerName, error);
+        run.result = new Run(Outcome.failed, 0, 0, null, error);
+    }
+
+    /** The run's document is gone, whatever the run did. */
+    public void cleanup(@ExchangeProperty(RUN) ExportRun run) {
+        if (run.delta != null) {
+            run.delta.document.delete();
+        }
+    }
+
+    /** The run's last step: counted by partner, trigger and outcome, and answered. */
+    public Run outcome(@ExchangeProperty(RUN) ExportRun run) {
+        metrics.exportRun(run.partnerName, run.trigger, run.result.outcome().name());
+        return run.result;
     }
 
     /**

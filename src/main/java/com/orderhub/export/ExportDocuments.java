@@ -9,6 +9,7 @@ import com.orderhub.db.Rows;
 import com.orderhub.db.SqlFiles;
 import com.orderhub.order.OrderDocuments;
 import java.io.File;
+import org.apache.camel.ExchangeProperty;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -64,6 +65,16 @@ public class ExportDocuments {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.documents = documents;
+    }
+
+    /**
+     * The export-changes route's step: the document of the run's changes after its watermark, up
+     * to the last change committed now.
+     */
+    public File changes(@ExchangeProperty(DeltaExports.RUN) DeltaExports.ExportRun run) {
+        long upTo = sequenceChanges();
+        run.delta = read(run.partnerName, run.partner, run.watermark, upTo, run.now);
+        return run.delta.document;
     }
 
     /**

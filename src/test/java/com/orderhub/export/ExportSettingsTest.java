@@ -15,7 +15,7 @@ class ExportSettingsTest {
     private static void prepare(Export export) {
         OrderHubProperties properties = HubSettings.with(
                 Map.of("erp", new Partner("demo", "file:in", "file:out", null, export, OrderHubProperties.Ready.DEFAULT)));
-        new DeltaExports(null, null, null, null, properties, null).prepare(null);
+        new DeltaExports(null, null, null, properties, null, null).prepare(null);
     }
 
     @Test
